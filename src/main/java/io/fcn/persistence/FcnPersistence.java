@@ -1,0 +1,249 @@
+package io.fcn.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+
+import io.fcn.persistence.idempotency.IdempotencyRepository;
+import io.fcn.persistence.lifecycle.LifecycleEventRepository;
+import io.fcn.persistence.observation.ObservationRepository;
+import io.fcn.persistence.sql.SqlErrors;
+import io.fcn.persistence.template.TemplateRepository;
+import io.fcn.persistence.trade.TradeRepository;
+
+/**
+ * The library's entry point: build it once from a {@link DataSource}, then take the repositories from it and group
+ * calls with {@link #inTransaction(Supplier)}.
+ *
+ * <pre>{@code
+ * FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
+ * fcn.inTransaction(() -> {
+ *     fcn.trades().book(...);
+ *     fcn.observations().record(...);
+ * });
+ * }</pre>
+ *
+ * Immutable and thread-safe; one instance per DataSource is enough for a whole service.
+ */
+public final class FcnPersistence {
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final boolean callerManagedTransactions;
+    private final ThreadLocal<TransactionState> transaction = new ThreadLocal<>();
+
+    private final TemplateRepository templates;
+    private final TradeRepository trades;
+    private final ObservationRepository observations;
+    private final LifecycleEventRepository lifecycleEvents;
+    private final IdempotencyRepository idempotency;
+
+    private FcnPersistence(Builder b) {
+        this.clock = b.clock;
+        this.callerManagedTransactions = b.callerManagedTransactions;
+        DataSourceConnectionProvider connections = new DataSourceConnectionProvider(b.dataSource);
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(b.dialect);
+        configuration.set(b.settings);
+        configuration.set(connections);
+        if (!callerManagedTransactions) {
+            // Thread-bound: repository calls inside inTransaction use the transaction's connection without
+            // passing a context around.
+            configuration.set(new ThreadLocalTransactionProvider(connections, false));
+        }
+        List<ExecuteListener> listeners = new ArrayList<>(b.listeners);
+        listeners.add(new SqlErrors.TranslatingListener());
+        configuration.set(listeners.toArray(ExecuteListener[]::new));
+        this.dsl = DSL.using(configuration);
+
+        this.templates = new TemplateRepository(this);
+        this.lifecycleEvents = new LifecycleEventRepository(this);
+        this.trades = new TradeRepository(this, templates, lifecycleEvents);
+        this.observations = new ObservationRepository(this);
+        this.idempotency = new IdempotencyRepository(this);
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    public TemplateRepository templates() {
+        return templates;
+    }
+
+    public TradeRepository trades() {
+        return trades;
+    }
+
+    public ObservationRepository observations() {
+        return observations;
+    }
+
+    public LifecycleEventRepository lifecycleEvents() {
+        return lifecycleEvents;
+    }
+
+    public IdempotencyRepository idempotency() {
+        return idempotency;
+    }
+
+    /** The jOOQ context, for custom queries over the generated classes; it joins {@link #inTransaction}. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The current time from the configured clock, in UTC and truncated to microseconds: the precision that round
+     * trips exactly on every engine (SQL Server keeps 100 ns, some T-SQL engines 1 µs).
+     */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Runs {@code work} in one transaction: everything commits together or nothing does. A call inside another
+     * joins it (one commit, one rollback, as Spring's REQUIRED); if a joined call fails and the caller swallows the
+     * failure, the whole transaction still rolls back ({@link TransactionRolledBackException}). With
+     * {@link Builder#callerManagedTransactions()} it runs in the caller's transaction instead.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        TransactionState outer = transaction.get();
+        if (outer != null) {
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                outer.failure = e;
+                throw e;
+            }
+        }
+        if (callerManagedTransactions) {
+            requireCallerTransaction();
+            return work.get();
+        }
+        TransactionState state = new TransactionState();
+        transaction.set(state);
+        try {
+            return dsl.transactionResult(() -> {
+                T result = work.get();
+                if (state.failure != null) {
+                    throw new TransactionRolledBackException(state.failure);
+                }
+                return result;
+            });
+        } finally {
+            transaction.remove();
+        }
+    }
+
+    /** {@link #inTransaction(Supplier)} for work without a result. */
+    public void inTransaction(Runnable work) {
+        Objects.requireNonNull(work, "work");
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Whether the calling thread is inside {@link #inTransaction}. */
+    public boolean inTransaction() {
+        return transaction.get() != null;
+    }
+
+    private void requireCallerTransaction() {
+        Boolean autoCommit = dsl.connectionResult(Connection::getAutoCommit);
+        if (Boolean.TRUE.equals(autoCommit)) {
+            throw new IllegalStateException("callerManagedTransactions() is set but no caller transaction is active"
+                    + " (the connection is in auto-commit): start one (e.g. @Transactional) before calling");
+        }
+    }
+
+    private static final class TransactionState {
+        Throwable failure;
+    }
+
+    /** Fluent configuration; {@link #build()} produces an immutable, ready entry point. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private Settings settings = defaultSettings();
+        private Clock clock = Clock.systemUTC();
+        private SQLDialect dialect = SQLDialect.DEFAULT;
+        private boolean callerManagedTransactions;
+        private final List<ExecuteListener> listeners = new ArrayList<>();
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** The library's defaults: what it renders is valid T-SQL under the DEFAULT dialect. */
+        public static Settings defaultSettings() {
+            return new Settings()
+                    .withExecuteLogging(false)
+                    .withFetchWarnings(false)
+                    .withRenderFormatted(false);
+        }
+
+        /** jOOQ settings; start from {@link #defaultSettings()} to keep the library's. */
+        public Builder settings(Settings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Where every timestamp the library writes comes from (default: the UTC system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The jOOQ dialect. The default, {@code DEFAULT}, is what the open-source edition offers; a team with a
+         * commercial jOOQ edition may pass {@code SQLSERVER2017} (or newer) here.
+         */
+        public Builder dialect(SQLDialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /** Adds a jOOQ listener to every statement (e.g. {@code TsqlGuardListener} in tests, metrics). */
+        public Builder executeListener(ExecuteListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * The caller manages transactions (Spring's {@code @Transactional} over a transaction-aware DataSource such
+         * as {@code TransactionAwareDataSourceProxy}, or JTA): {@code inTransaction} then runs inside the caller's
+         * transaction and refuses to run when none is active.
+         */
+        public Builder callerManagedTransactions() {
+            this.callerManagedTransactions = true;
+            return this;
+        }
+
+        public FcnPersistence build() {
+            return new FcnPersistence(this);
+        }
+    }
+}

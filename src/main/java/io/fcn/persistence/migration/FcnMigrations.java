@@ -1,0 +1,142 @@
+package io.fcn.persistence.migration;
+
+import java.io.Reader;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.resource.LoadableResource;
+import org.jooq.exception.DataAccessException;
+
+import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.engine.H2Functions;
+
+/**
+ * Flyway, configured once for the library's migrations: their classpath folder, a history table of their own (so
+ * they coexist with a service's own migrations), schema {@code dbo}, and on H2 the translation of the T-SQL files.
+ */
+public final class FcnMigrations {
+
+    /** Flyway's history table for the library's migrations; a service's own Flyway keeps its default table. */
+    public static final String HISTORY_TABLE = "fcn_persistence_schema_history";
+    public static final String SCHEMA = "dbo";
+
+    private FcnMigrations() {
+    }
+
+    /** A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load. */
+    public static FluentConfiguration configure(DataSource dataSource) {
+        EngineFamily family = EngineFamily.of(dataSource);
+        if (family == EngineFamily.H2) {
+            prepareEmbedded(dataSource);
+        }
+        return Flyway.configure(FcnMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .table(HISTORY_TABLE)
+                .defaultSchema(SCHEMA)
+                .schemas(SCHEMA)
+                .createSchemas(false)
+                .resourceProvider(new ScriptProvider(family))
+                .cleanDisabled(true);
+    }
+
+    /** Flyway over the library's migrations on {@code dataSource}. */
+    public static Flyway flyway(DataSource dataSource) {
+        return configure(dataSource).load();
+    }
+
+    /** Applies every pending migration of this jar. */
+    public static MigrateResult migrate(DataSource dataSource) {
+        return flyway(dataSource).migrate();
+    }
+
+    /** Applies pending migrations up to and including {@code targetVersion} (e.g. {@code 20251022.0001}). */
+    public static MigrateResult migrate(DataSource dataSource, String targetVersion) {
+        return configure(dataSource).target(targetVersion).load().migrate();
+    }
+
+    /** H2 needs the schema and SQL Server's functions that the migrations use before Flyway runs them. */
+    private static void prepareEmbedded(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            s.execute("CREATE ALIAS IF NOT EXISTS " + SCHEMA + ".sysdatetimeoffset FOR '"
+                    + H2Functions.class.getName() + ".sysdatetimeoffset'");
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot prepare the embedded database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Serves the migrations from {@link MigrationScripts}, translated for H2 where needed. */
+    private static final class ScriptProvider implements ResourceProvider {
+        private final Map<String, LoadableResource> byName;
+
+        ScriptProvider(EngineFamily family) {
+            Function<String, String> text = family == EngineFamily.H2 ? EmbeddedTranslation::toH2 : t -> t;
+            this.byName = MigrationScripts.migrations().stream()
+                    .collect(Collectors.toMap(MigrationScripts.Script::filename,
+                            s -> new Resource(s.filename(), text.apply(s.text()))));
+        }
+
+        @Override
+        public LoadableResource getResource(String name) {
+            return byName.get(name);
+        }
+
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+            List<String> endings = Arrays.asList(suffixes);
+            return byName.values().stream()
+                    .filter(r -> r.getFilename().startsWith(prefix))
+                    .filter(r -> endings.stream().anyMatch(r.getFilename()::endsWith))
+                    .toList();
+        }
+    }
+
+    private static final class Resource extends LoadableResource {
+        private final String filename;
+        private final String text;
+
+        Resource(String filename, String text) {
+            this.filename = filename;
+            this.text = text;
+        }
+
+        @Override
+        public Reader read() {
+            return new StringReader(text);
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return MigrationScripts.MIGRATION_FOLDER + "/" + filename;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return getAbsolutePath();
+        }
+
+        @Override
+        public String getFilename() {
+            return filename;
+        }
+
+        @Override
+        public String getRelativePath() {
+            return filename;
+        }
+    }
+}

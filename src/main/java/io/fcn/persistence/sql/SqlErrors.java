@@ -1,0 +1,80 @@
+package io.fcn.persistence.sql;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+
+import org.jooq.ExecuteContext;
+import org.jooq.impl.DefaultExecuteListener;
+
+import io.fcn.persistence.TransientDatabaseException;
+import io.fcn.persistence.TransientDatabaseException.Reason;
+
+/** What a database error means, on SQL Server and on the embedded H2, in one place. */
+public final class SqlErrors {
+
+    // SQL Server error numbers.
+    private static final int MSSQL_DEADLOCK_VICTIM = 1205;
+    private static final int MSSQL_LOCK_TIMEOUT = 1222;
+    private static final int MSSQL_UNIQUE_CONSTRAINT = 2627;
+    private static final int MSSQL_UNIQUE_INDEX = 2601;
+    // H2 error codes (org.h2.api.ErrorCode).
+    private static final int H2_DEADLOCK = 40001;
+    private static final int H2_LOCK_TIMEOUT = 50200;
+    private static final int H2_STATEMENT_CANCELED = 57014;
+    private static final int H2_DUPLICATE_KEY = 23505;
+
+    private SqlErrors() {
+    }
+
+    /** A unique constraint or unique index rejected the row. */
+    public static boolean isUniqueViolation(Throwable error) {
+        for (SQLException e = sqlException(error); e != null; e = e.getNextException()) {
+            int code = e.getErrorCode();
+            if (code == MSSQL_UNIQUE_CONSTRAINT || code == MSSQL_UNIQUE_INDEX || code == H2_DUPLICATE_KEY
+                    || "23505".equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The transient reason behind {@code error}, or null when retrying would not help. */
+    public static Reason transientReason(Throwable error) {
+        SQLException e = sqlException(error);
+        if (e == null) {
+            return null;
+        }
+        if (e instanceof SQLTimeoutException || "HYT00".equals(e.getSQLState())
+                || e.getErrorCode() == H2_STATEMENT_CANCELED) {
+            return Reason.QUERY_TIMEOUT;
+        }
+        return switch (e.getErrorCode()) {
+            case MSSQL_DEADLOCK_VICTIM, H2_DEADLOCK -> Reason.DEADLOCK;
+            case MSSQL_LOCK_TIMEOUT, H2_LOCK_TIMEOUT -> Reason.LOCK_TIMEOUT;
+            default -> null;
+        };
+    }
+
+    private static SQLException sqlException(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Turns transient failures into {@link TransientDatabaseException}, which callers may retry. */
+    public static final class TranslatingListener extends DefaultExecuteListener {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void exception(ExecuteContext ctx) {
+            Throwable cause = ctx.sqlException() != null ? ctx.sqlException() : ctx.exception();
+            Reason reason = transientReason(cause);
+            if (reason != null) {
+                ctx.exception(new TransientDatabaseException(reason, cause));
+            }
+        }
+    }
+}
