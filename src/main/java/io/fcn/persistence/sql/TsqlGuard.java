@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jooq.Query;
+import org.jooq.impl.QOM;
+
 /**
  * Recognises renderings of jOOQ's DEFAULT dialect that SQL Server rejects. H2 accepts most of them silently, so
  * tests on the embedded engine run every statement past this guard (see {@link TsqlGuardListener}).
@@ -36,6 +39,20 @@ public final class TsqlGuard {
 
     private static Rule rule(String name, String regex) {
         return new Rule(name, Pattern.compile(regex, Pattern.DOTALL));
+    }
+
+    /**
+     * The constructs of {@code query} that T-SQL rejects or that the DEFAULT dialect silently drops: it renders
+     * {@code onConflictDoNothing()} and {@code onDuplicateKeyIgnore()} as a plain INSERT, which no look at the SQL
+     * can catch.
+     */
+    public static List<String> violations(Query query, String sql) {
+        List<String> found = new ArrayList<>(violations(sql));
+        if (query instanceof QOM.Insert<?> insert && (insert.$onDuplicateKeyIgnore() || insert.$onDuplicateKeyUpdate()
+                || !insert.$onConflict().isEmpty())) {
+            found.add("ON CONFLICT / ON DUPLICATE KEY (insert, catch the unique violation, read)");
+        }
+        return found;
     }
 
     /** The constructs in {@code sql} that T-SQL rejects, by name; empty when the statement is fine. */

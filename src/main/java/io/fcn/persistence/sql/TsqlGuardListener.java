@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jooq.ExecuteContext;
+import org.jooq.Query;
 import org.jooq.impl.DefaultExecuteListener;
 
 /**
@@ -17,19 +18,26 @@ public final class TsqlGuardListener extends DefaultExecuteListener {
     private final List<String> executed = new CopyOnWriteArrayList<>();
 
     @Override
-    public void executeStart(ExecuteContext ctx) {
+    public void prepareStart(ExecuteContext ctx) {
+        // Before the driver sees it: some engines would fail on preparing already, with a less helpful error.
         if (ctx.sql() != null) {
-            check(ctx.sql());
-        } else if (ctx.batchSQL() != null) {
+            check(ctx.query(), ctx.sql());
+        }
+    }
+
+    @Override
+    public void executeStart(ExecuteContext ctx) {
+        if (ctx.sql() == null && ctx.batchSQL() != null) {
             // A batch of different statements carries each of them here.
-            for (String sql : ctx.batchSQL()) {
-                check(sql);
+            Query[] queries = ctx.batchQueries();
+            for (int i = 0; i < ctx.batchSQL().length; i++) {
+                check(i < queries.length ? queries[i] : null, ctx.batchSQL()[i]);
             }
         }
     }
 
-    private void check(String sql) {
-        List<String> violations = TsqlGuard.violations(sql);
+    private void check(Query query, String sql) {
+        List<String> violations = TsqlGuard.violations(query, sql);
         if (!violations.isEmpty()) {
             throw new NotTsqlException(sql, violations);
         }
