@@ -44,15 +44,19 @@ public final class SqlErrors {
         if (e == null) {
             return null;
         }
+        switch (e.getErrorCode()) {
+            case MSSQL_DEADLOCK_VICTIM, H2_DEADLOCK:
+                return Reason.DEADLOCK;
+            case MSSQL_LOCK_TIMEOUT, H2_LOCK_TIMEOUT: // H2 reports it with SQLState HYT00 too: code first
+                return Reason.LOCK_TIMEOUT;
+            default:
+                break;
+        }
         if (e instanceof SQLTimeoutException || "HYT00".equals(e.getSQLState())
                 || e.getErrorCode() == H2_STATEMENT_CANCELED) {
             return Reason.QUERY_TIMEOUT;
         }
-        return switch (e.getErrorCode()) {
-            case MSSQL_DEADLOCK_VICTIM, H2_DEADLOCK -> Reason.DEADLOCK;
-            case MSSQL_LOCK_TIMEOUT, H2_LOCK_TIMEOUT -> Reason.LOCK_TIMEOUT;
-            default -> null;
-        };
+        return null;
     }
 
     private static SQLException sqlException(Throwable error) {
