@@ -1,0 +1,44 @@
+package io.fcn.persistence.drift;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One difference between the expected and the actual schema.
+ *
+ * @param path     the object: {@code fcn_trade} (table), {@code fcn_trade.notional} (column or its default),
+ *                 {@code fcn_trade.uq_fcn_trade_trade_id} (key, index or check, by its expected name)
+ * @param property what differs on a changed object ({@code type}, {@code nullable}, {@code columns} …); null for
+ *                 a missing or unexpected object
+ * @param expected the expected side as people read it; null when the object is unexpected
+ * @param actual   the actual side; null when the object is missing
+ */
+public record Finding(Severity severity, Kind kind, ObjectType object, String path, String property,
+        String expected, String actual) {
+
+    /** Missing, unexpected or changed. */
+    public enum Kind {
+        MISSING, UNEXPECTED, CHANGED
+    }
+
+    public enum Severity {
+        ERROR, WARNING
+    }
+
+    public enum ObjectType {
+        TABLE, COLUMN, PRIMARY_KEY, UNIQUE_KEY, FOREIGN_KEY, INDEX, CHECK, DEFAULT
+    }
+
+    /** Reports list findings by path, then object type, property and kind: the same drift, the same order. */
+    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
+            .thenComparing(Finding::object)
+            .thenComparing(Finding::property, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::kind);
+
+    public Finding {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(path, "path");
+    }
+}

@@ -1,0 +1,152 @@
+package io.fcn.persistence.schema;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.jooq.exception.DataAccessException;
+
+import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.migration.FcnMigrations;
+
+/**
+ * Reads the schema from SQL Server's catalog views ({@code sys.tables}, {@code sys.columns}, {@code sys.types},
+ * {@code sys.key_constraints}, {@code sys.indexes}/{@code sys.index_columns}, {@code sys.foreign_keys}/
+ * {@code sys.foreign_key_columns}, {@code sys.check_constraints}, {@code sys.default_constraints}). SQL Server
+ * shows everything the model holds. All of the reader's SQL is in this class.
+ */
+final class SqlServerCatalog implements SchemaReader {
+
+    private static final String TABLES = """
+            SELECT t.name AS table_name
+            FROM sys.tables t
+            WHERE t.schema_id = SCHEMA_ID(?) AND t.is_ms_shipped = 0""";
+
+    /** Alias types (e.g. sysname) are read as their base type; max_length is in bytes, -1 for MAX. */
+    private static final String COLUMNS = """
+            SELECT t.name AS table_name, c.name AS column_name,
+                   CASE WHEN ty.is_user_defined = 1 AND ty.is_assembly_type = 0
+                        THEN TYPE_NAME(ty.system_type_id) ELSE ty.name END AS type_name,
+                   c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity
+            FROM sys.columns c
+            JOIN sys.tables t ON t.object_id = c.object_id
+            JOIN sys.types ty ON ty.user_type_id = c.user_type_id
+            WHERE t.schema_id = SCHEMA_ID(?)
+            ORDER BY t.name, c.column_id""";
+
+    private static final String KEYS = """
+            SELECT t.name AS table_name, kc.name AS constraint_name, kc.type AS constraint_type,
+                   c.name AS column_name
+            FROM sys.key_constraints kc
+            JOIN sys.tables t ON t.object_id = kc.parent_object_id
+            JOIN sys.index_columns ic ON ic.object_id = kc.parent_object_id AND ic.index_id = kc.unique_index_id
+            JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+            WHERE t.schema_id = SCHEMA_ID(?) AND ic.key_ordinal > 0
+            ORDER BY t.name, kc.name, ic.key_ordinal""";
+
+    private static final String FOREIGN_KEYS = """
+            SELECT t.name AS table_name, fk.name AS constraint_name, pc.name AS column_name,
+                   rt.name AS referenced_table, rc.name AS referenced_column
+            FROM sys.foreign_keys fk
+            JOIN sys.tables t ON t.object_id = fk.parent_object_id
+            JOIN sys.foreign_key_columns fkc ON fkc.constraint_object_id = fk.object_id
+            JOIN sys.columns pc ON pc.object_id = fkc.parent_object_id AND pc.column_id = fkc.parent_column_id
+            JOIN sys.tables rt ON rt.object_id = fkc.referenced_object_id
+            JOIN sys.columns rc ON rc.object_id = fkc.referenced_object_id AND rc.column_id = fkc.referenced_column_id
+            WHERE t.schema_id = SCHEMA_ID(?)
+            ORDER BY t.name, fk.name, fkc.constraint_column_id""";
+
+    /**
+     * Indexes other than those implementing PRIMARY KEY and UNIQUE constraints (those are keys); no heaps
+     * (type 0) and no hypothetical indexes. Key columns in key order, then included columns.
+     */
+    private static final String INDEXES = """
+            SELECT t.name AS table_name, i.name AS index_name, i.is_unique, i.has_filter, i.filter_definition,
+                   c.name AS column_name, ic.is_included_column
+            FROM sys.indexes i
+            JOIN sys.tables t ON t.object_id = i.object_id
+            JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
+            JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+            WHERE t.schema_id = SCHEMA_ID(?) AND i.type > 0 AND i.is_hypothetical = 0
+              AND i.is_primary_key = 0 AND i.is_unique_constraint = 0
+              AND (ic.key_ordinal > 0 OR ic.is_included_column = 1)
+            ORDER BY t.name, i.name, ic.is_included_column, ic.key_ordinal, c.name""";
+
+    private static final String CHECKS = """
+            SELECT t.name AS table_name, cc.name AS constraint_name, cc.definition
+            FROM sys.check_constraints cc
+            JOIN sys.tables t ON t.object_id = cc.parent_object_id
+            WHERE t.schema_id = SCHEMA_ID(?)""";
+
+    private static final String DEFAULTS = """
+            SELECT t.name AS table_name, c.name AS column_name, dc.name AS constraint_name, dc.definition
+            FROM sys.default_constraints dc
+            JOIN sys.tables t ON t.object_id = dc.parent_object_id
+            JOIN sys.columns c ON c.object_id = dc.parent_object_id AND c.column_id = dc.parent_column_id
+            WHERE t.schema_id = SCHEMA_ID(?)""";
+
+    private final DataSource dataSource;
+    private final TableFilter filter;
+
+    SqlServerCatalog(DataSource dataSource, TableFilter filter) {
+        this.dataSource = dataSource;
+        this.filter = filter;
+    }
+
+    @Override
+    public SchemaModel read() {
+        try (Connection c = dataSource.getConnection()) {
+            return read(c);
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot read the SQL Server catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private SchemaModel read(Connection c) throws SQLException {
+        String schema = FcnMigrations.SCHEMA;
+        TableAssembler tables = new TableAssembler(true, true);
+        CatalogQuery.forEach(c, TABLES, schema, rs -> {
+            if (filter.test(rs.getString("table_name"))) {
+                tables.addTable(rs.getString("table_name"));
+            }
+        });
+        CatalogQuery.forEach(c, COLUMNS, schema, rs -> tables.addColumn(rs.getString("table_name"),
+                new ColumnModel(rs.getString("column_name"), type(rs), rs.getBoolean("is_nullable"),
+                        rs.getBoolean("is_identity"))));
+        CatalogQuery.forEach(c, KEYS, schema, rs -> {
+            if ("PK".equals(rs.getString("constraint_type").strip())) {
+                tables.addPrimaryKeyColumn(rs.getString("table_name"), rs.getString("constraint_name"),
+                        rs.getString("column_name"));
+            } else {
+                tables.addUniqueKeyColumn(rs.getString("table_name"), rs.getString("constraint_name"),
+                        rs.getString("column_name"));
+            }
+        });
+        CatalogQuery.forEach(c, FOREIGN_KEYS, schema, rs -> tables.addForeignKeyColumn(rs.getString("table_name"),
+                rs.getString("constraint_name"), rs.getString("column_name"), rs.getString("referenced_table"),
+                rs.getString("referenced_column")));
+        CatalogQuery.forEach(c, INDEXES, schema, rs -> tables.addIndexColumn(rs.getString("table_name"),
+                rs.getString("index_name"), rs.getBoolean("is_unique"),
+                rs.getBoolean("has_filter") ? Optional.ofNullable(rs.getString("filter_definition")) : Optional.empty(),
+                rs.getString("column_name"), rs.getBoolean("is_included_column")));
+        CatalogQuery.forEach(c, CHECKS, schema, rs -> tables.addCheck(rs.getString("table_name"),
+                new CheckModel(rs.getString("constraint_name"), rs.getString("definition"))));
+        CatalogQuery.forEach(c, DEFAULTS, schema, rs -> tables.addDefault(rs.getString("table_name"),
+                new DefaultModel(rs.getString("column_name"), rs.getString("constraint_name"),
+                        rs.getString("definition"))));
+        return new SchemaModel("SQL Server catalog", tables.tables());
+    }
+
+    private static ColumnType type(ResultSet rs) throws SQLException {
+        String typeName = rs.getString("type_name");
+        TypeMapping.Mapped mapped = TypeMapping.fromCatalog(EngineFamily.SQL_SERVER, typeName);
+        int bytes = rs.getInt("max_length");
+        Length length = mapped.family().size() != TypeFamily.Size.LENGTH ? null
+                : bytes == -1 ? Length.MAX
+                : Length.of(mapped.family().isNational() ? bytes / 2 : bytes);
+        return TypeMapping.columnType(mapped, typeName, length, rs.getInt("precision"), rs.getInt("scale"));
+    }
+}
