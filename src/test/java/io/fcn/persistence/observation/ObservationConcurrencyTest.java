@@ -10,14 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
@@ -26,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.fcn.persistence.ConflictException;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.support.Race;
 
 /** Real threads, each statement on a connection of its own (the DataSource hands out a new one per call). */
 @AllEngines
@@ -33,45 +26,12 @@ class ObservationConcurrencyTest {
 
     private static final int THREADS = 16;
 
-    /** Runs {@code task(i)} on {@code THREADS} threads released together; returns each outcome or its failure. */
-    static <T> List<Object> raceOf(IntFunction<Callable<T>> task) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch ready = new CountDownLatch(THREADS);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                Callable<T> work = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return work.call();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<T> f : futures) {
-                try {
-                    outcomes.add(f.get(2, TimeUnit.MINUTES)); // a hang guard, not a timing assertion
-                } catch (ExecutionException e) {
-                    outcomes.add(e.getCause());
-                } catch (java.util.concurrent.TimeoutException e) {
-                    throw new AssertionError("a thread did not finish", e);
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void concurrentDuplicateObservationsLeaveOneRowAndAllGetIt(FcnPersistence fcn, DataSource dataSource)
             throws Exception {
         insertTrade(fcn, "T-1");
 
-        List<Object> outcomes = raceOf(i -> () -> fcn.observations().record(observation("T-1", D1)));
+        List<Object> outcomes = Race.of(THREADS, i -> () -> fcn.observations().record(observation("T-1", D1)));
 
         assertEquals(1, committedObservations(dataSource));
         StoredObservation stored = fcn.observations().find("T-1", D1).orElseThrow();
@@ -87,7 +47,7 @@ class ObservationConcurrencyTest {
         Observation even = observation("T-1", D1);
         Observation odd = withPrices(even, "{\"AAPL\": 1}");
 
-        List<Object> outcomes = raceOf(i -> () -> fcn.observations().record(i % 2 == 0 ? even : odd));
+        List<Object> outcomes = Race.of(THREADS, i -> () -> fcn.observations().record(i % 2 == 0 ? even : odd));
 
         assertEquals(1, committedObservations(dataSource));
         StoredObservation stored = fcn.observations().find("T-1", D1).orElseThrow();
@@ -106,7 +66,7 @@ class ObservationConcurrencyTest {
     void concurrentOverlappingBatchesStoreEachRowOnce(FcnPersistence fcn, DataSource dataSource) throws Exception {
         insertTrade(fcn, "T-1");
         // Thread i records days i .. i+19: neighbours overlap in 19 of 20 rows.
-        List<Object> outcomes = raceOf(i -> () -> {
+        List<Object> outcomes = Race.of(THREADS, i -> () -> {
             List<Observation> rows = new ArrayList<>();
             for (int day = i; day < i + 20; day++) {
                 rows.add(observation("T-1", D1.plusDays(day)));
