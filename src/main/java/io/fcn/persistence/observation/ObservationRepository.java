@@ -21,6 +21,7 @@ import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
 import io.fcn.persistence.ConflictException;
@@ -197,11 +198,7 @@ public final class ObservationRepository {
         Validate.businessKey("tradeId", tradeId, TRADE_ID_MAX_LENGTH);
         Validate.notNull("from", from);
         Validate.notBefore("to", to, "from", from);
-        return db.dsl().selectFrom(FCN_OBSERVATION)
-                .where(FCN_OBSERVATION.TRADE_ID.eq(tradeId))
-                .and(FCN_OBSERVATION.OBSERVATION_DATE.between(from, to))
-                .orderBy(FCN_OBSERVATION.OBSERVATION_DATE)
-                .fetch(ObservationRepository::toDomain);
+        return range(db.dsl(), tradeId, from, to).fetch(ObservationRepository::toDomain);
     }
 
     // --- statements (package-private: pinned by golden-SQL tests)
@@ -228,13 +225,24 @@ public final class ObservationRepository {
         return sorted;
     }
 
-    /** Stored rows for any of {@code keys}: {@code (trade_id = ? and observation_date = ?) or …}. */
-    static Condition anyOf(List<Key> keys) {
+    /** A trade's observations in an inclusive date range, in date order: a seek on the unique index. */
+    static ResultQuery<FcnObservationRecord> range(DSLContext dsl, String tradeId, LocalDate from, LocalDate to) {
+        return dsl.selectFrom(FCN_OBSERVATION)
+                .where(FCN_OBSERVATION.TRADE_ID.eq(tradeId))
+                .and(FCN_OBSERVATION.OBSERVATION_DATE.between(from, to))
+                .orderBy(FCN_OBSERVATION.OBSERVATION_DATE);
+    }
+
+    /**
+     * Stored rows for any of {@code keys}: {@code (trade_id = ? and observation_date = ?) or …}, written out (no
+     * row-value IN, which T-SQL lacks).
+     */
+    static ResultQuery<FcnObservationRecord> lookup(DSLContext dsl, List<Key> keys) {
         List<Condition> pairs = new ArrayList<>(keys.size());
         for (Key key : keys) {
             pairs.add(FCN_OBSERVATION.TRADE_ID.eq(key.tradeId()).and(FCN_OBSERVATION.OBSERVATION_DATE.eq(key.date())));
         }
-        return DSL.or(pairs);
+        return dsl.selectFrom(FCN_OBSERVATION).where(DSL.or(pairs));
     }
 
     private Map<Key, StoredObservation> lookup(Collection<Key> keys) {
@@ -242,8 +250,7 @@ public final class ObservationRepository {
         Map<Key, StoredObservation> stored = new HashMap<>();
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
             List<Key> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
-            db.dsl().selectFrom(FCN_OBSERVATION).where(anyOf(chunk))
-                    .fetch(ObservationRepository::toDomain)
+            lookup(db.dsl(), chunk).fetch(ObservationRepository::toDomain)
                     .forEach(s -> stored.put(Key.of(s.observation()), s));
         }
         return stored;
