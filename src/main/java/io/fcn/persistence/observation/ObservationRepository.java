@@ -103,7 +103,9 @@ public final class ObservationRepository {
      * batch, are skipped and counted. A row that conflicts with a stored observation or with another row of the
      * batch fails the whole batch, named as {@code observations[i]}, and nothing is written.
      *
-     * <p>Rows are inserted in key order, so overlapping concurrent batches wait for each other instead of
+     * <p>The batch is looked up first, in the caller's transaction if there is one, so a conflict is found before
+     * anything is written and leaves that transaction usable; the new rows are then inserted in one transaction
+     * (joining the caller's), in key order, so overlapping concurrent batches wait for each other instead of
      * deadlocking. Run on its own, a batch that loses a race to a concurrent writer of the same keys (or is chosen as
      * a deadlock victim) is retried, and then skips what that writer stored. Joined to a caller's transaction it
      * cannot retry on its own: a lost race then fails with {@link DuplicateKeyException}, a deadlock with
@@ -133,48 +135,50 @@ public final class ObservationRepository {
         OffsetDateTime now = db.now();
         boolean joined = db.inTransaction();
         for (int attempt = 1;; attempt++) {
-            List<Integer> inserted = new ArrayList<>();
-            try {
-                return db.inTransaction(() -> {
-                    Map<Key, StoredObservation> stored = lookup(firstRowOfKey.keySet());
-                    for (Map.Entry<Key, Integer> row : sortedByKey(firstRowOfKey)) {
-                        StoredObservation existing = stored.get(row.getKey());
-                        if (existing == null) {
-                            inserted.add(row.getValue());
-                        } else {
-                            requireSame(existing.observation(), observations.get(row.getValue()),
-                                    rowName(row.getValue()) + " differs from the stored observation in ");
-                        }
-                    }
-                    insertAll(inserted.stream().map(observations::get).toList(), now);
-                    // Skipped: later rows of a key within the batch, and rows identical to stored ones.
-                    return new ObservationBatchResult(inserted.size(), observations.size() - inserted.size());
-                });
-            } catch (RuntimeException e) {
-                OptionalInt failed = failedBatchRow(e, inserted.size());
-                String failedTrade = failed.isPresent()
-                        ? observations.get(inserted.get(failed.getAsInt())).tradeId()
-                        : null;
-                if (SqlErrors.isForeignKeyViolation(e)) {
-                    throw new NotFoundException("trade", failedTrade != null ? failedTrade
-                            : String.join(", ", inserted.stream().map(i -> observations.get(i).tradeId())
-                                    .distinct().toList()));
+            // Decide before writing (in the caller's transaction, if any): a conflict leaves it usable.
+            Map<Key, StoredObservation> stored = lookup(firstRowOfKey.keySet());
+            List<Observation> fresh = new ArrayList<>();
+            List<Integer> freshRows = new ArrayList<>();
+            for (Map.Entry<Key, Integer> row : sortedByKey(firstRowOfKey)) {
+                StoredObservation existing = stored.get(row.getKey());
+                if (existing == null) {
+                    fresh.add(observations.get(row.getValue()));
+                    freshRows.add(row.getValue());
+                } else {
+                    requireSame(existing.observation(), observations.get(row.getValue()),
+                            rowName(row.getValue()) + " differs from the stored observation in ");
                 }
-                boolean transientFailure = e instanceof TransientDatabaseException t && t.isRetryable();
-                if (transientFailure && !joined && attempt < BATCH_ATTEMPTS) {
-                    continue;
+            }
+            // Skipped: later rows of a key within the batch, and rows identical to stored ones.
+            ObservationBatchResult result =
+                    new ObservationBatchResult(fresh.size(), observations.size() - fresh.size());
+            if (fresh.isEmpty()) {
+                return result;
+            }
+            try {
+                // One transaction: a JDBC batch in auto-commit would commit row by row.
+                db.inTransaction(() -> insertAll(fresh, now));
+                return result;
+            } catch (RuntimeException e) {
+                OptionalInt failed = failedBatchRow(e, fresh.size());
+                if (SqlErrors.isForeignKeyViolation(e)) {
+                    throw new NotFoundException("trade", failed.isPresent() ? fresh.get(failed.getAsInt()).tradeId()
+                            : String.join(", ", fresh.stream().map(Observation::tradeId).distinct().toList()));
+                }
+                boolean retryable = SqlErrors.isUniqueViolation(e)
+                        || (e instanceof TransientDatabaseException t && t.isRetryable());
+                if (!retryable) {
+                    throw e;
+                }
+                if (!joined && attempt < BATCH_ATTEMPTS) {
+                    continue; // a concurrent writer stored some of these keys after the lookup: look again
                 }
                 if (!SqlErrors.isUniqueViolation(e)) {
                     throw e;
                 }
-                if (joined || attempt == BATCH_ATTEMPTS) {
-                    String key = failed.isPresent()
-                            ? rowName(inserted.get(failed.getAsInt())) + " "
-                                    + keyText(observations.get(inserted.get(failed.getAsInt())))
-                            : "of the batch";
-                    throw new DuplicateKeyException(ENTITY, key, e);
-                }
-                // A concurrent writer stored some of these keys after our lookup: look again.
+                throw new DuplicateKeyException(ENTITY, failed.isPresent()
+                        ? rowName(freshRows.get(failed.getAsInt())) + " " + keyText(fresh.get(failed.getAsInt()))
+                        : "of the batch", e);
             }
         }
     }

@@ -169,9 +169,27 @@ class ObservationBatchTest {
         insertTrade(fcn, "T-1");
         assertThrows(IllegalStateException.class, () -> fcn.inTransaction(() -> {
             assertEquals(new ObservationBatchResult(5, 0), fcn.observations().recordAll(days("T-1", 0, 5)));
-            assertEquals(0, committedObservations(dataSource), "not committed on its own");
+            // (Not counted through another connection here: on SQL Server that read would wait for this transaction.)
+            assertEquals(5, fcn.observations().findByTrade("T-1", D1, D1.plusDays(9)).size(), "visible to it");
             throw new IllegalStateException("the rest of the work failed");
         }));
         assertEquals(0, committedObservations(dataSource));
+    }
+
+    @Test
+    void aConflictingBatchLeavesTheCallersTransactionUsable(FcnPersistence fcn, DataSource dataSource) {
+        insertTrade(fcn, "T-1");
+        fcn.observations().record(observation("T-1", D1));
+        List<Observation> conflicting = List.of(observation("T-1", D1.plusDays(1)),
+                withPrices(observation("T-1", D1), "{\"AAPL\": 1}"));
+
+        fcn.inTransaction(() -> {
+            fcn.observations().record(observation("T-1", D1.plusDays(2)));
+            assertThrows(ConflictException.class, () -> fcn.observations().recordAll(conflicting));
+            // The caller handles the conflict and goes on: nothing was written, so nothing must roll back.
+        });
+
+        assertEquals(2, committedObservations(dataSource), "the stored one and the transaction's own");
+        assertTrue(fcn.observations().find("T-1", D1.plusDays(1)).isEmpty(), "nothing of the batch");
     }
 }

@@ -6,18 +6,29 @@ import static io.fcn.persistence.observation.ObservationRepositoryTest.observati
 import static io.fcn.persistence.observation.ObservationRepositoryTest.withPrices;
 import static io.fcn.persistence.observation.TradeRows.insertTrade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.jooq.ExecuteContext;
+import org.jooq.impl.DefaultExecuteListener;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.ConflictException;
+import io.fcn.persistence.DuplicateKeyException;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.support.MutableClock;
 import io.fcn.persistence.support.Race;
 
 /** Real threads, each statement on a connection of its own (the DataSource hands out a new one per call). */
@@ -83,5 +94,77 @@ class ObservationConcurrencyTest {
             inserted += result.inserted();
         }
         assertEquals(distinctDays, inserted, "each row counted as inserted exactly once");
+    }
+
+    /**
+     * Writer B looks the keys up (nothing stored yet) and pauses; writer A then stores the same rows and commits;
+     * then B goes on to insert and meets A's rows. No sleeps, and no reader waits on an uncommitted row (SQL Server's
+     * locking READ COMMITTED would block there): a listener on B's entry point pauses B after its lookup.
+     */
+    private static Object loseTheRaceToAnotherBatch(FcnPersistence fcn, DataSource dataSource, MutableClock clock,
+            boolean bJoinsATransaction) throws Exception {
+        insertTrade(fcn, "T-1");
+        List<Observation> rows = List.of(observation("T-1", D1), observation("T-1", D1.plusDays(1)));
+        CountDownLatch bLookedUp = new CountDownLatch(1);
+        CountDownLatch aCommitted = new CountDownLatch(1);
+        FcnPersistence fcnB = FcnPersistence.builder(dataSource).clock(clock)
+                .executeListener(new DefaultExecuteListener() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public void executeEnd(ExecuteContext ctx) {
+                        if (ctx.sql() != null && ctx.sql().startsWith("select")) {
+                            bLookedUp.countDown();
+                            await(aCommitted);
+                        }
+                    }
+                }).build();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ObservationBatchResult> b = pool.submit(() -> bJoinsATransaction
+                    ? fcnB.inTransaction(() -> fcnB.observations().recordAll(rows))
+                    : fcnB.observations().recordAll(rows));
+            await(bLookedUp);
+            assertEquals(new ObservationBatchResult(2, 0), fcn.observations().recordAll(rows), "A stores them");
+            aCommitted.countDown();
+            try {
+                return b.get(2, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                return e.getCause();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(2, TimeUnit.MINUTES)) {
+                throw new AssertionError("the other writer never got there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aBatchThatLosesTheRaceOnItsOwnLooksAgainAndSkips(FcnPersistence fcn, DataSource dataSource,
+            MutableClock clock) throws Exception {
+        Object outcome = loseTheRaceToAnotherBatch(fcn, dataSource, clock, false);
+
+        assertEquals(new ObservationBatchResult(0, 2), outcome);
+        assertEquals(2, committedObservations(dataSource));
+    }
+
+    @Test
+    void aBatchJoinedToATransactionThatLosesTheRaceFailsAsADuplicate(FcnPersistence fcn, DataSource dataSource,
+            MutableClock clock) throws Exception {
+        Object outcome = loseTheRaceToAnotherBatch(fcn, dataSource, clock, true);
+
+        DuplicateKeyException e = assertInstanceOf(DuplicateKeyException.class, outcome);
+        assertEquals("observation", e.entity());
+        assertTrue(e.key().contains("T-1/2026-02-0"), e.key());
+        assertEquals(2, committedObservations(dataSource), "only the winner's rows");
     }
 }
