@@ -1,13 +1,235 @@
 package io.fcn.persistence.idempotency;
 
-import io.fcn.persistence.FcnPersistence;
+import static io.fcn.persistence.schema.jooq.Tables.FCN_IDEMPOTENCY_KEY;
 
-/** Idempotency keys: claim with a lease, complete, release, purge. */
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.fcn.persistence.FcnPersistence;
+import io.fcn.persistence.FcnPersistenceException;
+import io.fcn.persistence.IdempotencyTokenException;
+import io.fcn.persistence.TransientDatabaseException;
+import io.fcn.persistence.idempotency.ClaimOutcome.Claimed;
+import io.fcn.persistence.idempotency.ClaimOutcome.Conflict;
+import io.fcn.persistence.idempotency.ClaimOutcome.InProgress;
+import io.fcn.persistence.idempotency.ClaimOutcome.Replay;
+import io.fcn.persistence.idempotency.IdempotencyQueries.Claim;
+import io.fcn.persistence.idempotency.IdempotencyQueries.StoredKey;
+import io.fcn.persistence.sql.SqlErrors;
+import io.fcn.persistence.validation.Validate;
+
+/**
+ * Idempotency keys: claim with a lease, complete, release, purge; compatible with the service's scheme
+ * ({@link IdempotencyKeys}).
+ *
+ * <pre>{@code
+ * ClaimOutcome outcome = fcn.idempotency().claim(key, fingerprint, "POST", path, Duration.ofHours(24),
+ *         Duration.ofSeconds(30));                         // commits on its own: outside inTransaction
+ * if (outcome instanceof ClaimOutcome.Claimed claimed) {
+ *     fcn.inTransaction(() -> {
+ *         Response r = doTheWork();                        // e.g. book a trade
+ *         fcn.idempotency().complete(claimed.token(), r.status(), r.body());   // commits with the work
+ *     });
+ * }
+ * }</pre>
+ *
+ * If the work fails, {@link #release} the claim (or let its lease expire: the next claimant takes it over).
+ */
 public final class IdempotencyRepository {
+
+    /** The raw key is hashed, so its length only needs a sane bound. */
+    static final int KEY_MAX_LENGTH = 1000;
+    static final int METHOD_MAX_LENGTH = 10;
+    static final int PATH_MAX_LENGTH = 500;
+    static final int PURGE_BATCH_MAX = 100_000;
+    /** The precision every engine keeps (see {@link FcnPersistence#now()}). */
+    private static final Duration SHORTEST = Duration.of(1, ChronoUnit.MICROS);
+    /** Rounds of insert/read/take-over before giving up under pathological contention. */
+    private static final int CLAIM_ATTEMPTS = 5;
 
     private final FcnPersistence db;
 
     public IdempotencyRepository(FcnPersistence db) {
         this.db = db;
+    }
+
+    /**
+     * Claims {@code key} for the request {@code fingerprint} (see {@link IdempotencyKeys#fingerprint}). Atomic
+     * through the unique key on {@code key_hash}: it inserts an {@code in_progress} row with a new owner token, a
+     * lease until {@code now + lease} and an expiry at {@code now + ttl}; when the key exists it reads the row and
+     * answers from it. A claim whose lease has expired, and a key past its expiry that is not purged yet (it counts
+     * as absent), are taken over by a conditional update on the values read: of concurrent claimants exactly one
+     * wins. Time comes from the entry point's clock.
+     *
+     * <p>The claim commits on its own, so other workers see it at once: call it outside {@code inTransaction} and
+     * outside any transaction of the caller's.
+     *
+     * @return {@link Claimed} (you own the key), {@link InProgress} (another worker's lease has not expired),
+     *         {@link Replay} (completed: the stored response), {@link Conflict} (same key, other fingerprint)
+     * @throws io.fcn.persistence.ValidationException before any SQL, when an argument breaks its rule
+     * @throws IllegalStateException when called inside a transaction
+     */
+    public ClaimOutcome claim(String key, String fingerprint, String method, String path, Duration ttl,
+            Duration lease) {
+        Validate.text("key", key, KEY_MAX_LENGTH);
+        Validate.lowerHex("fingerprint", fingerprint, 64);
+        Validate.asciiText("method", method, METHOD_MAX_LENGTH);
+        Validate.asciiText("path", path, PATH_MAX_LENGTH);
+        Validate.atLeast("ttl", ttl, SHORTEST);
+        Validate.atLeast("lease", lease, SHORTEST);
+        requireOwnCommit("claim");
+
+        String keyHash = IdempotencyKeys.keyHash(key);
+        OffsetDateTime now = db.now();
+        OffsetDateTime lockedUntil = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime expiresAt = now.plus(ttl).truncatedTo(ChronoUnit.MICROS);
+        RuntimeException lastRace = null;
+        for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
+            Claim claim = new Claim(keyHash, fingerprint, method, path, newToken(), now, lockedUntil, expiresAt);
+            try {
+                IdempotencyQueries.insertClaim(db.dsl(), claim).execute();
+                return claimed(claim, lockedUntil, expiresAt);
+            } catch (RuntimeException e) {
+                if (!someoneElseHasIt(e)) {
+                    throw e;
+                }
+                lastRace = e;
+            }
+            Optional<StoredKey> found = read(keyHash);
+            if (found.isEmpty()) {
+                continue; // released or purged since the insert failed: insert again
+            }
+            StoredKey stored = found.get();
+            if (!stored.expiresAt().isAfter(now)) {
+                // Past its expiry: absent. Reuse the row, unless another claimant already did.
+                if (IdempotencyQueries.takeOverExpired(db.dsl(), stored, claim).execute() == 1) {
+                    return claimed(claim, lockedUntil, expiresAt);
+                }
+                continue;
+            }
+            if (!stored.fingerprint().equals(fingerprint)) {
+                return new Conflict();
+            }
+            if (stored.state() == ClaimState.COMPLETED) {
+                return new Replay(stored.responseStatus(), stored.responseBody());
+            }
+            if (stored.lockedUntil().isAfter(now)) {
+                return new InProgress(stored.lockedUntil());
+            }
+            if (IdempotencyQueries.takeOverLease(db.dsl(), keyHash, stored.lockToken(), claim.token(), lockedUntil,
+                    now).execute() == 1) {
+                return claimed(claim, lockedUntil, stored.expiresAt());
+            }
+            // Another claimant took the lease over first: the next round reads its lease.
+        }
+        throw new FcnPersistenceException("Idempotency key claim did not settle after " + CLAIM_ATTEMPTS
+                + " rounds of concurrent changes to the key; retry", lastRace);
+    }
+
+    /**
+     * Stores the response of the claim {@code token} owns ({@code state = completed}, lease cleared). Meant to run
+     * inside the caller's {@code inTransaction}, together with the work, so both commit or neither does.
+     *
+     * @throws IdempotencyTokenException the token no longer owns the key (its lease was taken over, or the claim was
+     *                                   released, completed or purged)
+     */
+    public void complete(ClaimToken token, int status, String body) {
+        validate(token);
+        Validate.between("status", status, 100, 599);
+        Validate.notNull("body", body);
+        if (IdempotencyQueries.complete(db.dsl(), token, status, body).execute() == 0) {
+            throw stale(token, "complete");
+        }
+    }
+
+    /**
+     * Deletes the unfinished claim {@code token} owns, so the key can be claimed again at once (e.g. after the work
+     * failed).
+     *
+     * @throws IdempotencyTokenException the token no longer owns the key
+     */
+    public void release(ClaimToken token) {
+        validate(token);
+        if (IdempotencyQueries.release(db.dsl(), token).execute() == 0) {
+            throw stale(token, "release");
+        }
+    }
+
+    /**
+     * Deletes keys with {@code expires_at <= now} in batches of at most {@code batchSize} rows, each batch its own
+     * short statement ({@code DELETE TOP (n)}, auto-committed), so no long lock is held; stops after a batch that
+     * deletes fewer than {@code batchSize}. Call it outside any transaction.
+     *
+     * @return how many keys were deleted
+     * @throws IllegalStateException when called inside a transaction
+     */
+    public int purgeExpired(OffsetDateTime now, int batchSize) {
+        Validate.notNull("now", now);
+        Validate.between("batchSize", batchSize, 1, PURGE_BATCH_MAX);
+        requireOwnCommit("purgeExpired");
+        int total = 0;
+        int deleted;
+        do {
+            deleted = IdempotencyQueries.purgeBatch(db.dsl(), now, batchSize).execute();
+            total += deleted;
+        } while (deleted == batchSize);
+        return total;
+    }
+
+    private Optional<StoredKey> read(String keyHash) {
+        var k = FCN_IDEMPOTENCY_KEY;
+        return db.dsl().select(k.ID, k.REQUEST_FINGERPRINT, k.STATE, k.RESPONSE_STATUS, k.RESPONSE_SNAPSHOT,
+                        k.EXPIRES_AT, k.LOCKED_UNTIL, k.LOCK_TOKEN)
+                .from(k)
+                .where(k.KEY_HASH.eq(keyHash))
+                .fetchOptional(r -> new StoredKey(r.value1(), r.value2(), ClaimState.fromDbValue(r.value3()),
+                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+    }
+
+    /**
+     * Claims and purges must commit on their own. Inside {@code inTransaction}, or on a connection the caller keeps
+     * in a transaction (auto-commit off, e.g. in a Spring {@code @Transactional} method with
+     * {@code callerManagedTransactions()}), they would not.
+     */
+    private void requireOwnCommit(String operation) {
+        if (db.inTransaction()) {
+            throw new IllegalStateException(operation + " must commit on its own so that other workers see it at"
+                    + " once: call it outside inTransaction(...), then run the work and complete() in one");
+        }
+        Boolean autoCommit = db.dsl().connectionResult(Connection::getAutoCommit);
+        if (!Boolean.TRUE.equals(autoCommit)) {
+            throw new IllegalStateException(operation + " must commit on its own, but the connection is in a"
+                    + " transaction (auto-commit is off): call it outside the caller's transaction");
+        }
+    }
+
+    private static Claimed claimed(Claim claim, OffsetDateTime lockedUntil, OffsetDateTime expiresAt) {
+        return new Claimed(new ClaimToken(claim.keyHash(), claim.token()), lockedUntil, expiresAt);
+    }
+
+    private static String newToken() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static void validate(ClaimToken token) {
+        Validate.notNull("token", token);
+        Validate.lowerHex("token.keyHash", token.keyHash(), 64);
+        Validate.uuid("token.value", token.value());
+    }
+
+    private static IdempotencyTokenException stale(ClaimToken token, String operation) {
+        return new IdempotencyTokenException("cannot " + operation + " key " + token.keyHash() + ": token "
+                + token.value() + " no longer owns it (its lease was taken over, or it was released, completed or"
+                + " purged)");
+    }
+
+    /** A unique violation, or (H2, waiting for an uncommitted duplicate) a lock timeout: someone else has the key. */
+    private static boolean someoneElseHasIt(RuntimeException e) {
+        return SqlErrors.isUniqueViolation(e) || (e instanceof TransientDatabaseException t
+                && t.reason() == TransientDatabaseException.Reason.LOCK_TIMEOUT);
     }
 }

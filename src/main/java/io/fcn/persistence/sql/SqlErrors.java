@@ -17,11 +17,14 @@ public final class SqlErrors {
     private static final int MSSQL_LOCK_TIMEOUT = 1222;
     private static final int MSSQL_UNIQUE_CONSTRAINT = 2627;
     private static final int MSSQL_UNIQUE_INDEX = 2601;
+    /** Any constraint conflict (FOREIGN KEY, CHECK, REFERENCE): the message says which kind. */
+    private static final int MSSQL_CONSTRAINT_CONFLICT = 547;
     // H2 error codes (org.h2.api.ErrorCode).
     private static final int H2_DEADLOCK = 40001;
     private static final int H2_LOCK_TIMEOUT = 50200;
     private static final int H2_STATEMENT_CANCELED = 57014;
     private static final int H2_DUPLICATE_KEY = 23505;
+    private static final int H2_FOREIGN_KEY_PARENT_MISSING = 23506;
 
     private SqlErrors() {
     }
@@ -32,6 +35,18 @@ public final class SqlErrors {
             int code = e.getErrorCode();
             if (code == MSSQL_UNIQUE_CONSTRAINT || code == MSSQL_UNIQUE_INDEX || code == H2_DUPLICATE_KEY
                     || "23505".equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A foreign key rejected the row: the row it references does not exist. */
+    public static boolean isForeignKeyViolation(Throwable error) {
+        for (SQLException e = sqlException(error); e != null; e = e.getNextException()) {
+            int code = e.getErrorCode();
+            if (code == H2_FOREIGN_KEY_PARENT_MISSING || (code == MSSQL_CONSTRAINT_CONFLICT
+                    && e.getMessage() != null && e.getMessage().contains("FOREIGN KEY"))) {
                 return true;
             }
         }

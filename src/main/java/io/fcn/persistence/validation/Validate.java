@@ -1,6 +1,7 @@
 package io.fcn.persistence.validation;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -136,6 +137,44 @@ public final class Validate {
         notNull(otherField, other);
         if (!value.isAfter(other)) {
             throw new ValidationException(field, "must be after " + otherField + " (" + other + "), got " + value);
+        }
+        return value;
+    }
+
+    /** Not before {@code other}: an inclusive range's upper bound. */
+    public static LocalDate notBefore(String field, LocalDate value, String otherField, LocalDate other) {
+        notNull(field, value);
+        notNull(otherField, other);
+        if (value.isBefore(other)) {
+            throw new ValidationException(field, "must not be before " + otherField + " (" + other + "), got " + value);
+        }
+        return value;
+    }
+
+    /** A duration of at least {@code min}, e.g. a lease or time-to-live. */
+    public static Duration atLeast(String field, Duration value, Duration min) {
+        notNull(field, value);
+        if (value.compareTo(min) < 0) {
+            throw new ValidationException(field, "must be at least " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** Lower-case hexadecimal of exactly {@code length} digits, e.g. a SHA-256 hex digest (64). */
+    public static String lowerHex(String field, String value, int length) {
+        notNull(field, value);
+        if (value.length() != length
+                || !value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            throw new ValidationException(field, "must be " + length + " lower-case hexadecimal digits");
+        }
+        return value;
+    }
+
+    /** A UUID in its canonical 36-character form (8-4-4-4-12 hexadecimal digits). */
+    public static String uuid(String field, String value) {
+        notNull(field, value);
+        if (!value.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            throw new ValidationException(field, "must be a UUID (8-4-4-4-12 hexadecimal digits)");
         }
         return value;
     }
