@@ -29,6 +29,7 @@ import io.fcn.persistence.paging.Page;
 import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.sql.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.support.GoldenSql;
 import io.fcn.persistence.support.MutableClock;
 
 @AllEngines
@@ -173,6 +174,20 @@ class LifecycleEventRepositoryTest {
                 () -> db.lifecycleEvents().list(range, KeysetRequest.after("12", 2))).field());
         assertEquals("cursor", assertThrows(ValidationException.class,
                 () -> db.lifecycleEvents().list(range, KeysetRequest.after("2026-13-01/3", 2))).field());
+    }
+
+    @Test
+    void theDateRangeSeekIsPinned(FcnPersistence db, TsqlGuardListener guard) {
+        db.lifecycleEvents().list(LifecycleEventFilter.byDateRange(D1, D3), KeysetRequest.after("2026-02-02/7", 50));
+        String columns = "\"fcn_lifecycle_event\".\"id\", \"fcn_lifecycle_event\".\"trade_id\", "
+                + "\"fcn_lifecycle_event\".\"event_type\", \"fcn_lifecycle_event\".\"event_date\", "
+                + "\"fcn_lifecycle_event\".\"event_payload\", \"fcn_lifecycle_event\".\"created_at\"";
+        GoldenSql.assertExecuted(guard, "select " + columns + " from \"fcn_lifecycle_event\" "
+                + "where (\"fcn_lifecycle_event\".\"event_date\" between ? and ? "
+                + "and \"fcn_lifecycle_event\".\"event_date\" >= ? "
+                + "and (\"fcn_lifecycle_event\".\"event_date\" > ? or \"fcn_lifecycle_event\".\"id\" > ?)) "
+                + "order by \"fcn_lifecycle_event\".\"event_date\" asc, \"fcn_lifecycle_event\".\"id\" asc "
+                + "offset ? rows fetch next ? rows only");
     }
 
     @Test
