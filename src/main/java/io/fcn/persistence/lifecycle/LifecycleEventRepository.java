@@ -1,13 +1,97 @@
 package io.fcn.persistence.lifecycle;
 
-import io.fcn.persistence.FcnPersistence;
+import static io.fcn.persistence.schema.jooq.Tables.FCN_LIFECYCLE_EVENT;
 
-/** The append-only audit trail of a trade's lifecycle. */
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jooq.exception.IntegrityConstraintViolationException;
+
+import io.fcn.persistence.FcnPersistence;
+import io.fcn.persistence.NotFoundException;
+import io.fcn.persistence.paging.KeysetPage;
+import io.fcn.persistence.paging.KeysetRequest;
+import io.fcn.persistence.paging.Page;
+import io.fcn.persistence.paging.PageQueries;
+import io.fcn.persistence.paging.PageRequest;
+import io.fcn.persistence.schema.jooq.Keys;
+import io.fcn.persistence.schema.jooq.tables.records.FcnLifecycleEventRecord;
+import io.fcn.persistence.sql.SqlErrors;
+import io.fcn.persistence.validation.Validate;
+
+/**
+ * The append-only audit trail of a trade's lifecycle: events are appended and listed, never changed or removed.
+ * Every method joins the caller's {@link FcnPersistence#inTransaction} when there is one.
+ */
 public final class LifecycleEventRepository {
+
+    static final int TRADE_ID_MAX = 100;
 
     private final FcnPersistence db;
 
     public LifecycleEventRepository(FcnPersistence db) {
         this.db = db;
+    }
+
+    /**
+     * Appends an event to a trade's trail.
+     *
+     * @param payloadJson a JSON object or array (see {@link EventPayload} to build one)
+     * @throws io.fcn.persistence.ValidationException a blank/over-long/non-ASCII trade id, a missing type or date,
+     *                                                payload not a JSON object or array
+     * @throws NotFoundException                      no trade has {@code tradeId}
+     */
+    public LifecycleEvent append(String tradeId, LifecycleEventType type, LocalDate eventDate, String payloadJson) {
+        Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX);
+        Validate.notNull("event_type", type);
+        Validate.notNull("event_date", eventDate);
+        Validate.json("event_payload", payloadJson);
+        LifecycleEvent event = new LifecycleEvent(tradeId, type, eventDate, payloadJson, db.now());
+        try {
+            db.dsl().insertInto(FCN_LIFECYCLE_EVENT)
+                    .set(FCN_LIFECYCLE_EVENT.TRADE_ID, event.tradeId())
+                    .set(FCN_LIFECYCLE_EVENT.EVENT_TYPE, event.type().dbValue())
+                    .set(FCN_LIFECYCLE_EVENT.EVENT_DATE, event.eventDate())
+                    .set(FCN_LIFECYCLE_EVENT.EVENT_PAYLOAD, event.payload())
+                    .set(FCN_LIFECYCLE_EVENT.CREATED_AT, event.createdAt())
+                    .execute();
+        } catch (IntegrityConstraintViolationException e) {
+            // The trade table is the trade repository's: its foreign key answers whether the trade exists.
+            if (SqlErrors.violates(e, Keys.FK_FCN_LIFECYCLE_EVENT_TRADE.getName())) {
+                throw new NotFoundException("trade", tradeId);
+            }
+            throw e;
+        }
+        return event;
+    }
+
+    /** All events of a trade, in event order (a trade has few); empty when the trade has none or does not exist. */
+    public List<LifecycleEvent> history(String tradeId) {
+        LifecycleEventFilter filter = LifecycleEventFilter.byTrade(tradeId);
+        return db.dsl().selectFrom(FCN_LIFECYCLE_EVENT)
+                .where(filter.condition())
+                .orderBy(filter.order().orderBy())
+                .fetch(LifecycleEventRepository::toEvent);
+    }
+
+    /** A keyset page of the events {@code filter} selects, in its order. */
+    public KeysetPage<LifecycleEvent> list(LifecycleEventFilter filter, KeysetRequest request) {
+        Validate.notNull("filter", filter);
+        Validate.notNull("request", request);
+        return PageQueries.keyset(db.dsl(), FCN_LIFECYCLE_EVENT, filter.condition(), filter.order(), request,
+                LifecycleEventRepository::toEvent);
+    }
+
+    /** A numbered page of the events {@code filter} selects, in its order, with the totals. */
+    public Page<LifecycleEvent> list(LifecycleEventFilter filter, PageRequest request) {
+        Validate.notNull("filter", filter);
+        Validate.notNull("request", request);
+        return PageQueries.numbered(db.dsl(), FCN_LIFECYCLE_EVENT, filter.condition(), filter.order(), request,
+                LifecycleEventRepository::toEvent);
+    }
+
+    private static LifecycleEvent toEvent(FcnLifecycleEventRecord r) {
+        return new LifecycleEvent(r.getTradeId(), LifecycleEventType.fromDbValue(r.getEventType()),
+                r.getEventDate(), r.getEventPayload(), r.getCreatedAt());
     }
 }

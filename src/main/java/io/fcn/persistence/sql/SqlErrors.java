@@ -53,6 +53,22 @@ public final class SqlErrors {
         return false;
     }
 
+    /**
+     * The named constraint (foreign key, CHECK, unique) rejected the statement. Both engines name the constraint in
+     * the message, and SQL Server reports foreign keys and CHECKs under one error number (547), so the name is
+     * what tells them apart.
+     */
+    public static boolean violates(Throwable error, String constraintName) {
+        String name = constraintName.toLowerCase(java.util.Locale.ROOT);
+        for (SQLException e = sqlException(error); e != null; e = e.getNextException()) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23") && e.getMessage() != null
+                    && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The transient reason behind {@code error}, or null when retrying would not help. */
     public static Reason transientReason(Throwable error) {
         SQLException e = sqlException(error);

@@ -1,11 +1,53 @@
 package io.fcn.persistence.trade;
 
-import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.lifecycle.LifecycleEventRepository;
-import io.fcn.persistence.template.TemplateRepository;
+import static io.fcn.persistence.schema.jooq.Tables.FCN_TRADE;
 
-/** Trades: book against an active template, read, list, and move through the allowed status transitions. */
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.Field;
+import org.jooq.exception.IntegrityConstraintViolationException;
+
+import io.fcn.persistence.DuplicateKeyException;
+import io.fcn.persistence.FcnPersistence;
+import io.fcn.persistence.InvalidStateTransitionException;
+import io.fcn.persistence.NotFoundException;
+import io.fcn.persistence.OptimisticLockException;
+import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.lifecycle.EventPayload;
+import io.fcn.persistence.lifecycle.LifecycleEventRepository;
+import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.paging.KeysetOrder;
+import io.fcn.persistence.paging.KeysetPage;
+import io.fcn.persistence.paging.KeysetRequest;
+import io.fcn.persistence.paging.Page;
+import io.fcn.persistence.paging.PageQueries;
+import io.fcn.persistence.paging.PageRequest;
+import io.fcn.persistence.schema.jooq.tables.records.FcnTradeRecord;
+import io.fcn.persistence.sql.SqlErrors;
+import io.fcn.persistence.template.Template;
+import io.fcn.persistence.template.TemplateRepository;
+import io.fcn.persistence.template.TemplateStatus;
+import io.fcn.persistence.validation.Validate;
+
+/**
+ * Trades: book against an active template, read, list, and move through the allowed status transitions
+ * ({@link TradeTransitions}). Booking and every transition append their lifecycle event in the same transaction
+ * (joining the caller's {@link FcnPersistence#inTransaction} when there is one), so the audit trail cannot miss one.
+ * Transitions take the version the caller read (optimistic locking), set {@code updated_at} from the entry point's
+ * clock and add 1 to {@code version}.
+ *
+ * <p>Rules that need a read (the template must exist, be active and have the trade's spec_version; an event date not
+ * before the trade date) fail after that read: with {@link NotFoundException} for a missing template and
+ * {@link ValidationException} (naming the field) for the others.
+ */
 public final class TradeRepository {
+
+    static final String ENTITY = "trade";
+    private static final KeysetOrder<FcnTradeRecord> ORDER = KeysetOrder.byId(FCN_TRADE.ID);
 
     private final FcnPersistence db;
     private final TemplateRepository templates;
@@ -15,5 +57,196 @@ public final class TradeRepository {
         this.db = db;
         this.templates = templates;
         this.events = events;
+    }
+
+    /**
+     * Books a trade against its template, status {@code active} at version 0, and appends its {@code created} event
+     * (dated the trade date). The trade stores the template's own spelling of its id and spec_version.
+     *
+     * @throws NotFoundException     the template does not exist
+     * @throws ValidationException   the template is not active ({@code template_id}), or its spec_version differs
+     *                               ({@code spec_version}); also any invalid field of {@code trade}
+     * @throws DuplicateKeyException a trade with this id exists (compared case-insensitively)
+     */
+    public Trade book(NewTrade trade) {
+        Validate.notNull("trade", trade);
+        return db.inTransaction(() -> {
+            Template template = templates.get(trade.templateId());
+            if (template.status() != TemplateStatus.ACTIVE) {
+                throw new ValidationException("template_id", "must name an active template, '"
+                        + template.templateId() + "' is " + template.status().dbValue());
+            }
+            // Compared as SQL Server's collation compares them: case-insensitively.
+            if (!template.specVersion().equalsIgnoreCase(trade.specVersion())) {
+                throw new ValidationException("spec_version", "must be the spec_version of template '"
+                        + template.templateId() + "' (" + template.specVersion() + "), got " + trade.specVersion());
+            }
+            OffsetDateTime now = db.now();
+            try {
+                // Insert and let the unique constraint decide: a check before it could race another booking.
+                db.dsl().insertInto(FCN_TRADE)
+                        .set(FCN_TRADE.TRADE_ID, trade.tradeId())
+                        .set(FCN_TRADE.TEMPLATE_ID, template.templateId())
+                        .set(FCN_TRADE.SPEC_VERSION, template.specVersion())
+                        .set(FCN_TRADE.TRADE_DATE, trade.tradeDate())
+                        .set(FCN_TRADE.MATURITY_DATE, trade.maturityDate())
+                        .set(FCN_TRADE.NOTIONAL, trade.notional())
+                        .set(FCN_TRADE.CURRENCY, trade.currency())
+                        .set(FCN_TRADE.STATUS, TradeStatus.ACTIVE.dbValue())
+                        .set(FCN_TRADE.AUTOCALL_TRIGGERED, false)
+                        .set(FCN_TRADE.KI_TRIGGERED, false)
+                        .set(FCN_TRADE.TRADE_PARAMS, trade.tradeParams())
+                        .set(FCN_TRADE.VERSION, 0)
+                        .set(FCN_TRADE.CREATED_AT, now)
+                        .set(FCN_TRADE.UPDATED_AT, now)
+                        .execute();
+            } catch (IntegrityConstraintViolationException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    throw new DuplicateKeyException(ENTITY, trade.tradeId(), e);
+                }
+                throw e;
+            }
+            events.append(trade.tradeId(), LifecycleEventType.CREATED, trade.tradeDate(), EventPayload.object()
+                    .put("template_id", template.templateId())
+                    .put("spec_version", template.specVersion())
+                    .put("trade_date", trade.tradeDate())
+                    .put("maturity_date", trade.maturityDate())
+                    .put("notional", trade.notional())
+                    .put("currency", trade.currency())
+                    .toJson());
+            return get(trade.tradeId());
+        });
+    }
+
+    /** The trade with this id (compared case-insensitively), if any. */
+    public Optional<Trade> find(String tradeId) {
+        validateId(tradeId);
+        return db.dsl().selectFrom(FCN_TRADE)
+                .where(FCN_TRADE.TRADE_ID.eq(tradeId))
+                .fetchOptional(TradeRepository::toTrade);
+    }
+
+    /** @throws NotFoundException no trade has this id */
+    public Trade get(String tradeId) {
+        return find(tradeId).orElseThrow(() -> new NotFoundException(ENTITY, tradeId));
+    }
+
+    /** A keyset page of the trades {@code filter} selects, in booking order. */
+    public KeysetPage<Trade> list(TradeFilter filter, KeysetRequest request) {
+        Validate.notNull("filter", filter);
+        Validate.notNull("request", request);
+        return PageQueries.keyset(db.dsl(), FCN_TRADE, filter.condition(), ORDER, request, TradeRepository::toTrade);
+    }
+
+    /** A numbered page of the trades {@code filter} selects, in booking order, with the totals. */
+    public Page<Trade> list(TradeFilter filter, PageRequest request) {
+        Validate.notNull("filter", filter);
+        Validate.notNull("request", request);
+        return PageQueries.numbered(db.dsl(), FCN_TRADE, filter.condition(), ORDER, request,
+                TradeRepository::toTrade);
+    }
+
+    /** {@code active → knocked_in} on {@code eventDate}; sets {@code ki_triggered}. */
+    public Trade knockIn(String tradeId, int expectedVersion, LocalDate eventDate) {
+        return transition(tradeId, expectedVersion, TradeStatus.KNOCKED_IN, eventDate, null);
+    }
+
+    /** {@code active/knocked_in → knocked_out} on {@code eventDate}. */
+    public Trade knockOut(String tradeId, int expectedVersion, LocalDate eventDate) {
+        return transition(tradeId, expectedVersion, TradeStatus.KNOCKED_OUT, eventDate, null);
+    }
+
+    /** {@code active/knocked_in → autocalled} on {@code eventDate}; sets {@code autocall_triggered}. */
+    public Trade autocall(String tradeId, int expectedVersion, LocalDate eventDate) {
+        return transition(tradeId, expectedVersion, TradeStatus.AUTOCALLED, eventDate, null);
+    }
+
+    /** {@code active/knocked_in → matured} on {@code eventDate}. */
+    public Trade mature(String tradeId, int expectedVersion, LocalDate eventDate) {
+        return transition(tradeId, expectedVersion, TradeStatus.MATURED, eventDate, null);
+    }
+
+    /** {@code active/knocked_in → terminated}; sets {@code termination_date}, the event carries all three details. */
+    public Trade terminate(String tradeId, int expectedVersion, Termination termination) {
+        Validate.notNull("termination", termination);
+        return transition(tradeId, expectedVersion, TradeStatus.TERMINATED, termination.date(), termination);
+    }
+
+    /** {@code knocked_out/autocalled/matured/terminated → settled} on {@code eventDate}; settled is final. */
+    public Trade settle(String tradeId, int expectedVersion, LocalDate eventDate) {
+        return transition(tradeId, expectedVersion, TradeStatus.SETTLED, eventDate, null);
+    }
+
+    /**
+     * Moves the trade at {@code expectedVersion} to {@code to} and appends the event of that transition, together.
+     *
+     * @throws NotFoundException               no trade has this id
+     * @throws OptimisticLockException         the trade is no longer at {@code expectedVersion}
+     * @throws InvalidStateTransitionException {@link TradeTransitions} does not allow the move
+     * @throws ValidationException             bad input; {@code event_date} (or {@code termination_date}) before the
+     *                                         trade date
+     */
+    private Trade transition(String tradeId, int expectedVersion, TradeStatus to, LocalDate eventDate,
+            Termination termination) {
+        validateId(tradeId);
+        Validate.atLeast("version", expectedVersion, 0);
+        String dateField = termination == null ? "event_date" : "termination_date";
+        Validate.notNull(dateField, eventDate);
+        return db.inTransaction(() -> {
+            Trade current = get(tradeId);
+            if (current.version() != expectedVersion) {
+                // The caller's view is stale, its status included: re-read before judging the transition.
+                throw new OptimisticLockException(ENTITY, current.tradeId(), expectedVersion);
+            }
+            if (!TradeTransitions.isAllowed(current.status(), to)) {
+                throw new InvalidStateTransitionException(ENTITY, current.tradeId(), current.status().dbValue(),
+                        to.dbValue());
+            }
+            Validate.notBefore(dateField, eventDate, "trade_date", current.tradeDate());
+
+            Map<Field<?>, Object> values = new LinkedHashMap<>();
+            values.put(FCN_TRADE.STATUS, to.dbValue());
+            switch (to) {
+                case KNOCKED_IN -> values.put(FCN_TRADE.KI_TRIGGERED, true);
+                case AUTOCALLED -> values.put(FCN_TRADE.AUTOCALL_TRIGGERED, true);
+                case TERMINATED -> values.put(FCN_TRADE.TERMINATION_DATE, termination.date());
+                default -> {
+                    // knocked_out, matured and settled imply no flag.
+                }
+            }
+            int rows = db.dsl().update(FCN_TRADE)
+                    .set(values)
+                    .set(FCN_TRADE.UPDATED_AT, db.now())
+                    .set(FCN_TRADE.VERSION, FCN_TRADE.VERSION.plus(1))
+                    .where(FCN_TRADE.TRADE_ID.eq(tradeId))
+                    .and(FCN_TRADE.VERSION.eq(expectedVersion))
+                    .execute();
+            if (rows == 0) {
+                // Changed between our read and the update.
+                throw new OptimisticLockException(ENTITY, current.tradeId(), expectedVersion);
+            }
+
+            EventPayload payload = EventPayload.object()
+                    .put("from_status", current.status().dbValue())
+                    .put("to_status", to.dbValue());
+            if (termination != null) {
+                payload.put("reason", termination.reason())
+                        .put("termination_date", termination.date())
+                        .put("settlement_amount", termination.settlementAmount());
+            }
+            events.append(current.tradeId(), TradeTransitions.eventOf(to), eventDate, payload.toJson());
+            return get(tradeId);
+        });
+    }
+
+    private static void validateId(String tradeId) {
+        Validate.businessKey("trade_id", tradeId, NewTrade.KEY_MAX);
+    }
+
+    private static Trade toTrade(FcnTradeRecord r) {
+        return new Trade(r.getTradeId(), r.getTemplateId(), r.getSpecVersion(), r.getTradeDate(),
+                r.getMaturityDate(), r.getNotional(), r.getCurrency(), TradeStatus.fromDbValue(r.getStatus()),
+                r.getAutocallTriggered(), r.getKiTriggered(), r.getTradeParams(),
+                Optional.ofNullable(r.getTerminationDate()), r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
     }
 }

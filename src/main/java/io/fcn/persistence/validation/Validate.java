@@ -81,12 +81,20 @@ public final class Validate {
         return value;
     }
 
-    /** Well-formed JSON text: exactly one JSON value. */
+    /**
+     * Well-formed JSON text: exactly one JSON object or array. SQL Server's {@code ISJSON(x)} without a type
+     * constraint (the columns' CHECKs) returns 0 for a top-level scalar such as {@code 1} or {@code "a"}.
+     */
     public static String json(String field, String value) {
         notNull(field, value);
         try (JsonParser parser = JSON.createParser(tools.jackson.core.ObjectReadContext.empty(), value)) {
-            if (parser.nextToken() == null) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
                 throw new ValidationException(field, "must be JSON text, got an empty string");
+            }
+            if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
+                throw new ValidationException(field,
+                        "must be a JSON object or array, got a bare value (SQL Server's ISJSON rejects it)");
             }
             parser.skipChildren();
             if (parser.nextToken() != null) {
@@ -132,16 +140,7 @@ public final class Validate {
         return value;
     }
 
-    public static OffsetDateTime after(String field, OffsetDateTime value, String otherField, OffsetDateTime other) {
-        notNull(field, value);
-        notNull(otherField, other);
-        if (!value.isAfter(other)) {
-            throw new ValidationException(field, "must be after " + otherField + " (" + other + "), got " + value);
-        }
-        return value;
-    }
-
-    /** Not before {@code other}: an inclusive range's upper bound. */
+    /** {@code value} on or after {@code other} (e.g. the end of an inclusive date range). */
     public static LocalDate notBefore(String field, LocalDate value, String otherField, LocalDate other) {
         notNull(field, value);
         notNull(otherField, other);
@@ -151,10 +150,26 @@ public final class Validate {
         return value;
     }
 
+    public static OffsetDateTime after(String field, OffsetDateTime value, String otherField, OffsetDateTime other) {
+        notNull(field, value);
+        notNull(otherField, other);
+        if (!value.isAfter(other)) {
+            throw new ValidationException(field, "must be after " + otherField + " (" + other + "), got " + value);
+        }
+        return value;
+    }
+
     /** A duration of at least {@code min}, e.g. a lease or time-to-live. */
     public static Duration atLeast(String field, Duration value, Duration min) {
         notNull(field, value);
         if (value.compareTo(min) < 0) {
+            throw new ValidationException(field, "must be at least " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    public static int atLeast(String field, int value, int min) {
+        if (value < min) {
             throw new ValidationException(field, "must be at least " + min + ", got " + value);
         }
         return value;

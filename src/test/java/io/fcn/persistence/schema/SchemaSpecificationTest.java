@@ -119,11 +119,17 @@ class SchemaSpecificationTest {
                 List.of("fk_fcn_lifecycle_event_trade (trade_id) -> fcn_trade (trade_id)"));
         FOREIGN_KEYS.put("fcn_idempotency_key", List.of());
 
-        INDEXES.put("fcn_template", List.of("ix_fcn_template_spec_version_status (spec_version, status)"));
+        // V20251022_0001, then V20261124_0003's list indexes.
+        INDEXES.put("fcn_template", List.of("ix_fcn_template_spec_version_id (spec_version, id)",
+                "ix_fcn_template_spec_version_status (spec_version, status)",
+                "ix_fcn_template_status_id (status, id)"));
         INDEXES.put("fcn_trade", List.of("ix_fcn_trade_spec_version_status (spec_version, status)",
+                "ix_fcn_trade_status_id (status, id)",
                 "ix_fcn_trade_template_id (template_id)"));
         INDEXES.put("fcn_observation", List.of());
-        INDEXES.put("fcn_lifecycle_event", List.of("ix_fcn_lifecycle_event_trade_id_event_type (trade_id, event_type)"));
+        INDEXES.put("fcn_lifecycle_event", List.of("ix_fcn_lifecycle_event_event_date_id (event_date, id)",
+                "ix_fcn_lifecycle_event_trade_id_event_type (trade_id, event_type)",
+                "ix_fcn_lifecycle_event_trade_id_id (trade_id, id)"));
         INDEXES.put("fcn_idempotency_key", List.of("ix_fcn_idempotency_key_expires_at (expires_at)"));
 
         CHECKS.put("fcn_template", List.of("ck_fcn_template_status", "ck_fcn_template_parameters_json",

@@ -1,0 +1,62 @@
+package io.fcn.persistence.paging;
+
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+
+import io.fcn.persistence.ValidationException;
+
+/**
+ * The order of a keyset list and how its cursor seeks into it. The order must be unique (end with the id) and be
+ * the order of the index that serves the list, so that a page is one seek. Predicates are written out
+ * ({@code a > ? or (a = ? and b > ?)}): T-SQL has no row-value comparison.
+ *
+ * @param <R> the table's record type
+ */
+public interface KeysetOrder<R extends Record> {
+
+    /** The list's order, ascending and unique. */
+    List<SortField<?>> orderBy();
+
+    /** The rows after {@code cursor}; a malformed cursor is a {@link ValidationException} on {@code cursor}. */
+    Condition after(String cursor);
+
+    /** The cursor that continues after {@code last}. */
+    String cursorOf(R last);
+
+    /** Ordered by the identity column alone (append order); the cursor is the last id. */
+    static <R extends Record> KeysetOrder<R> byId(Field<Integer> id) {
+        return new KeysetOrder<>() {
+            @Override
+            public List<SortField<?>> orderBy() {
+                return List.of(id.asc());
+            }
+
+            @Override
+            public Condition after(String cursor) {
+                return id.gt(parseId(cursor));
+            }
+
+            @Override
+            public String cursorOf(R last) {
+                return Integer.toString(last.get(id));
+            }
+        };
+    }
+
+    /** Reads an id written by a cursor; anything else is a {@link ValidationException}. */
+    static int parseId(String text) {
+        try {
+            int id = Integer.parseInt(text);
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the validation error
+        }
+        throw new ValidationException("cursor", "is not a cursor of this list: '" + text + "'");
+    }
+}

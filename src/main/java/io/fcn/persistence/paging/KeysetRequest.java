@@ -1,0 +1,32 @@
+package io.fcn.persistence.paging;
+
+import java.util.Optional;
+
+import io.fcn.persistence.validation.Validate;
+
+/**
+ * A keyset page: up to {@code limit} (1–{@value #MAX_LIMIT}) items after {@code cursor}, or from the start when the
+ * cursor is empty. Each page is one index seek however deep the list is, and rows added behind the cursor never
+ * shift it: the way to walk long lists and batch jobs. The cursor is the opaque {@link KeysetPage#nextCursor()} of
+ * the previous page of the same list.
+ */
+public record KeysetRequest(Optional<String> cursor, int limit) {
+
+    /** Larger than {@link PageRequest#MAX_LIMIT}: batch jobs walk whole lists with it. */
+    public static final int MAX_LIMIT = 1000;
+
+    public KeysetRequest {
+        Validate.notNull("cursor", cursor);
+        Validate.between("limit", limit, 1, MAX_LIMIT);
+    }
+
+    /** The first page of a list. */
+    public static KeysetRequest first(int limit) {
+        return new KeysetRequest(Optional.empty(), limit);
+    }
+
+    /** The page after the one whose {@link KeysetPage#nextCursor()} is {@code cursor}. */
+    public static KeysetRequest after(String cursor, int limit) {
+        return new KeysetRequest(Optional.of(Validate.notNull("cursor", cursor)), limit);
+    }
+}

@@ -1,0 +1,55 @@
+package io.fcn.persistence.paging;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+import io.fcn.persistence.sql.TsqlTemplates;
+
+/**
+ * Runs the two kinds of list page over one table for the library's repositories: keyset pages (a seek, then
+ * {@code OFFSET 0 … FETCH}) and numbered pages ({@code OFFSET … FETCH} plus a count). Both use the list's
+ * {@link KeysetOrder}, so a list has the same order however it is paged.
+ */
+public final class PageQueries {
+
+    private PageQueries() {
+    }
+
+    /** The keyset page {@code request} asks for: rows matching {@code filter}, after the cursor, in order. */
+    public static <R extends Record, T> KeysetPage<T> keyset(DSLContext ctx, Table<R> table, Condition filter,
+            KeysetOrder<R> order, KeysetRequest request, Function<? super R, ? extends T> mapper) {
+        Condition seek = request.cursor().map(order::after).orElse(DSL.noCondition());
+        // One row more than asked tells whether a next page exists without a second query.
+        List<R> rows = keysetQuery(ctx, table, filter.and(seek), order, request.limit() + 1).fetchInto(table);
+        boolean more = rows.size() > request.limit();
+        List<R> page = more ? rows.subList(0, request.limit()) : rows;
+        Optional<String> next = more ? Optional.of(order.cursorOf(page.get(page.size() - 1))) : Optional.empty();
+        return new KeysetPage<>(page.stream().<T>map(mapper).toList(), next);
+    }
+
+    /** The numbered page {@code request} asks for, with the totals of the whole list. */
+    public static <R extends Record, T> Page<T> numbered(DSLContext ctx, Table<R> table, Condition filter,
+            KeysetOrder<R> order, PageRequest request, Function<? super R, ? extends T> mapper) {
+        long total = ctx.fetchCount(table, filter);
+        long totalPages = (total + request.limit() - 1) / request.limit();
+        List<T> items = request.offset() >= total
+                ? List.of()
+                : TsqlTemplates.page(ctx, ctx.selectFrom(table).where(filter).orderBy(order.orderBy()),
+                        request.offset(), request.limit()).fetchInto(table).stream().<T>map(mapper).toList();
+        return new Page<>(items, request.page(), request.limit(), total, totalPages);
+    }
+
+    /** {@code select … where <condition> order by <order> offset 0 rows fetch next <rows> rows only}. */
+    static <R extends Record> ResultQuery<Record> keysetQuery(DSLContext ctx, Table<R> table, Condition condition,
+            KeysetOrder<R> order, int rows) {
+        return TsqlTemplates.page(ctx, ctx.selectFrom(table).where(condition).orderBy(order.orderBy()), 0, rows);
+    }
+}

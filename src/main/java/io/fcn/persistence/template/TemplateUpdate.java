@@ -1,0 +1,33 @@
+package io.fcn.persistence.template;
+
+import java.util.Optional;
+
+import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.validation.Validate;
+
+/** What {@link TemplateRepository#update} changes: the name, the parameters, or both; validated when built. */
+public record TemplateUpdate(Optional<String> name, Optional<String> parameters) {
+
+    public TemplateUpdate {
+        Validate.notNull("name", name);
+        Validate.notNull("parameters", parameters);
+        if (name.isEmpty() && parameters.isEmpty()) {
+            throw new ValidationException("update", "must change the name, the parameters or both");
+        }
+        name.ifPresent(n -> Validate.text("name", n, NewTemplate.NAME_MAX));
+        parameters.ifPresent(p -> Validate.json("parameters", p));
+    }
+
+    public static TemplateUpdate name(String name) {
+        return new TemplateUpdate(Optional.of(Validate.notNull("name", name)), Optional.empty());
+    }
+
+    public static TemplateUpdate parameters(String parameters) {
+        return new TemplateUpdate(Optional.empty(), Optional.of(Validate.notNull("parameters", parameters)));
+    }
+
+    public static TemplateUpdate nameAndParameters(String name, String parameters) {
+        return new TemplateUpdate(Optional.of(Validate.notNull("name", name)),
+                Optional.of(Validate.notNull("parameters", parameters)));
+    }
+}

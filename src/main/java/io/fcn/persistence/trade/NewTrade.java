@@ -1,0 +1,94 @@
+package io.fcn.persistence.trade;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import io.fcn.persistence.validation.Validate;
+
+/**
+ * A trade to book, validated when built: {@code trade_id} and {@code template_id} business keys (at most 100
+ * printable ASCII characters, no leading or trailing space), {@code spec_version} likewise with at most 20,
+ * {@code maturity_date} after {@code trade_date}, {@code notional} positive and exact in DECIMAL(18,4),
+ * {@code currency} three upper-case letters, {@code trade_params} a JSON object or array.
+ */
+public record NewTrade(String tradeId, String templateId, String specVersion, LocalDate tradeDate,
+        LocalDate maturityDate, BigDecimal notional, String currency, String tradeParams) {
+
+    static final int KEY_MAX = 100;
+    static final int SPEC_VERSION_MAX = 20;
+
+    public NewTrade {
+        Validate.businessKey("trade_id", tradeId, KEY_MAX);
+        Validate.businessKey("template_id", templateId, KEY_MAX);
+        Validate.businessKey("spec_version", specVersion, SPEC_VERSION_MAX);
+        Validate.notNull("trade_date", tradeDate);
+        Validate.after("maturity_date", maturityDate, "trade_date", tradeDate);
+        Validate.notional("notional", notional);
+        Validate.currency("currency", currency);
+        Validate.json("trade_params", tradeParams);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the fields by name; {@link #build()} validates them. */
+    public static final class Builder {
+        private String tradeId;
+        private String templateId;
+        private String specVersion;
+        private LocalDate tradeDate;
+        private LocalDate maturityDate;
+        private BigDecimal notional;
+        private String currency;
+        private String tradeParams;
+
+        private Builder() {
+        }
+
+        public Builder tradeId(String tradeId) {
+            this.tradeId = tradeId;
+            return this;
+        }
+
+        public Builder templateId(String templateId) {
+            this.templateId = templateId;
+            return this;
+        }
+
+        public Builder specVersion(String specVersion) {
+            this.specVersion = specVersion;
+            return this;
+        }
+
+        public Builder tradeDate(LocalDate tradeDate) {
+            this.tradeDate = tradeDate;
+            return this;
+        }
+
+        public Builder maturityDate(LocalDate maturityDate) {
+            this.maturityDate = maturityDate;
+            return this;
+        }
+
+        public Builder notional(BigDecimal notional) {
+            this.notional = notional;
+            return this;
+        }
+
+        public Builder currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
+        public Builder tradeParams(String tradeParams) {
+            this.tradeParams = tradeParams;
+            return this;
+        }
+
+        public NewTrade build() {
+            return new NewTrade(tradeId, templateId, specVersion, tradeDate, maturityDate, notional, currency,
+                    tradeParams);
+        }
+    }
+}

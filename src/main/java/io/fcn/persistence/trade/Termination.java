@@ -1,0 +1,22 @@
+package io.fcn.persistence.trade;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import io.fcn.persistence.validation.Validate;
+
+/**
+ * Why, when and for how much a trade is terminated early; all three go into the {@code terminated} event's
+ * payload, the date also into {@code termination_date}. The reason has at most 500 characters; the amount may be
+ * zero or negative (it is what changes hands).
+ */
+public record Termination(LocalDate date, String reason, BigDecimal settlementAmount) {
+
+    static final int REASON_MAX = 500;
+
+    public Termination {
+        Validate.notNull("termination_date", date);
+        Validate.text("termination_reason", reason, REASON_MAX);
+        Validate.notNull("settlement_amount", settlementAmount);
+    }
+}

@@ -1,0 +1,66 @@
+package io.fcn.persistence.trade;
+
+import static io.fcn.persistence.trade.TradeStatus.ACTIVE;
+import static io.fcn.persistence.trade.TradeStatus.AUTOCALLED;
+import static io.fcn.persistence.trade.TradeStatus.KNOCKED_IN;
+import static io.fcn.persistence.trade.TradeStatus.KNOCKED_OUT;
+import static io.fcn.persistence.trade.TradeStatus.MATURED;
+import static io.fcn.persistence.trade.TradeStatus.SETTLED;
+import static io.fcn.persistence.trade.TradeStatus.TERMINATED;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.fcn.persistence.lifecycle.LifecycleEventType;
+
+/**
+ * The one table of allowed trade status transitions, and the lifecycle event each transition appends:
+ * <pre>
+ * active                 → knocked_in
+ * active, knocked_in     → knocked_out, autocalled, matured, terminated
+ * knocked_out, autocalled, matured, terminated → settled
+ * settled                → (final)
+ * </pre>
+ */
+public final class TradeTransitions {
+
+    private static final Map<TradeStatus, Set<TradeStatus>> ALLOWED = new EnumMap<>(TradeStatus.class);
+
+    static {
+        ALLOWED.put(ACTIVE, EnumSet.of(KNOCKED_IN, KNOCKED_OUT, AUTOCALLED, MATURED, TERMINATED));
+        ALLOWED.put(KNOCKED_IN, EnumSet.of(KNOCKED_OUT, AUTOCALLED, MATURED, TERMINATED));
+        ALLOWED.put(KNOCKED_OUT, EnumSet.of(SETTLED));
+        ALLOWED.put(AUTOCALLED, EnumSet.of(SETTLED));
+        ALLOWED.put(MATURED, EnumSet.of(SETTLED));
+        ALLOWED.put(TERMINATED, EnumSet.of(SETTLED));
+        ALLOWED.put(SETTLED, EnumSet.noneOf(TradeStatus.class));
+    }
+
+    private TradeTransitions() {
+    }
+
+    public static boolean isAllowed(TradeStatus from, TradeStatus to) {
+        return ALLOWED.get(from).contains(to);
+    }
+
+    /** The statuses a trade in {@code from} may move to; empty for a final status. */
+    public static Set<TradeStatus> allowedFrom(TradeStatus from) {
+        return Collections.unmodifiableSet(ALLOWED.get(from));
+    }
+
+    /** The event a transition into {@code to} appends: the new status's name. */
+    static LifecycleEventType eventOf(TradeStatus to) {
+        return switch (to) {
+            case KNOCKED_IN -> LifecycleEventType.KNOCKED_IN;
+            case KNOCKED_OUT -> LifecycleEventType.KNOCKED_OUT;
+            case AUTOCALLED -> LifecycleEventType.AUTOCALLED;
+            case MATURED -> LifecycleEventType.MATURED;
+            case TERMINATED -> LifecycleEventType.TERMINATED;
+            case SETTLED -> LifecycleEventType.SETTLED;
+            case ACTIVE -> throw new IllegalArgumentException("No transition leads into active");
+        };
+    }
+}
