@@ -1,7 +1,7 @@
 -- What the first revision lacked: referential integrity, closed value sets, optimistic locking,
 -- template deprecation and idempotency claims with a lease.
--- One statement per step: SQL Server compiles a batch before running it, so a CHECK cannot
--- name a column added earlier in the same batch.
+-- SQL Server compiles a whole batch before running it, so a statement that uses a column added in the same batch
+-- fails; GO ends a batch (Flyway splits there, and so does jOOQ's parser).
 
 -- Referential integrity (business keys are UNIQUE constraints, which both engines accept as FK targets).
 ALTER TABLE dbo.fcn_trade ADD CONSTRAINT fk_fcn_trade_template
@@ -47,6 +47,7 @@ ALTER TABLE dbo.fcn_lifecycle_event ADD CONSTRAINT ck_fcn_lifecycle_event_payloa
 ALTER TABLE dbo.fcn_template ADD deprecated_at DATETIMEOFFSET(7) NULL;
 ALTER TABLE dbo.fcn_template ADD deprecation_reason NVARCHAR(500) NULL;
 ALTER TABLE dbo.fcn_template ADD superseded_by VARCHAR(100) NULL;
+GO
 ALTER TABLE dbo.fcn_template ADD CONSTRAINT fk_fcn_template_superseded_by
     FOREIGN KEY (superseded_by) REFERENCES dbo.fcn_template (template_id);
 ALTER TABLE dbo.fcn_template ADD CONSTRAINT ck_fcn_template_deprecation CHECK (
@@ -63,10 +64,22 @@ ALTER TABLE dbo.fcn_trade ADD version INT NOT NULL CONSTRAINT df_fcn_trade_versi
 -- Rows of the first revision are completed responses.
 ALTER TABLE dbo.fcn_idempotency_key ADD state VARCHAR(20) NOT NULL
     CONSTRAINT df_fcn_idempotency_key_state DEFAULT 'completed';
+GO
 ALTER TABLE dbo.fcn_idempotency_key ADD locked_until DATETIMEOFFSET(7) NULL;
 ALTER TABLE dbo.fcn_idempotency_key ADD lock_token VARCHAR(36) NULL;
-ALTER TABLE dbo.fcn_idempotency_key ALTER COLUMN response_status INT NULL;
-ALTER TABLE dbo.fcn_idempotency_key ALTER COLUMN response_snapshot NVARCHAR(MAX) NULL;
+
+-- The response columns become nullable (a claim has no response yet). Not ALTER COLUMN … NULL: T-SQL engines
+-- other than SQL Server (Babelfish) cannot relax nullability in place, so the columns are swapped through a
+-- rename, which every engine runs alike. The table holds short-lived keys only.
+EXEC sp_rename 'dbo.fcn_idempotency_key.response_status', 'response_status_v1', 'COLUMN';
+EXEC sp_rename 'dbo.fcn_idempotency_key.response_snapshot', 'response_snapshot_v1', 'COLUMN';
+ALTER TABLE dbo.fcn_idempotency_key ADD response_status INT NULL;
+ALTER TABLE dbo.fcn_idempotency_key ADD response_snapshot NVARCHAR(MAX) NULL;
+GO
+UPDATE dbo.fcn_idempotency_key SET response_status = response_status_v1, response_snapshot = response_snapshot_v1;
+ALTER TABLE dbo.fcn_idempotency_key DROP COLUMN response_status_v1;
+ALTER TABLE dbo.fcn_idempotency_key DROP COLUMN response_snapshot_v1;
+GO
 ALTER TABLE dbo.fcn_idempotency_key ADD CONSTRAINT ck_fcn_idempotency_key_state
     CHECK (state IN ('in_progress', 'completed'));
 ALTER TABLE dbo.fcn_idempotency_key ADD CONSTRAINT ck_fcn_idempotency_key_completed_response
