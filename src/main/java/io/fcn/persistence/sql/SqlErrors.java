@@ -19,6 +19,8 @@ public final class SqlErrors {
     private static final int MSSQL_UNIQUE_INDEX = 2601;
     /** Any constraint conflict (FOREIGN KEY, CHECK, REFERENCE): the message says which kind. */
     private static final int MSSQL_CONSTRAINT_CONFLICT = 547;
+    /** Babelfish (T-SQL over PostgreSQL): the number it gives errors that have no SQL Server equivalent. */
+    private static final int BABELFISH_UNMAPPED = 33557097;
     // H2 error codes (org.h2.api.ErrorCode).
     private static final int H2_DEADLOCK = 40001;
     private static final int H2_LOCK_TIMEOUT = 50200;
@@ -45,8 +47,11 @@ public final class SqlErrors {
     public static boolean isForeignKeyViolation(Throwable error) {
         for (SQLException e = sqlException(error); e != null; e = e.getNextException()) {
             int code = e.getErrorCode();
+            // 547 covers CHECK constraints too: the message tells them apart ("FOREIGN KEY constraint" on SQL
+            // Server, "violates foreign key constraint" on Babelfish), and so does the library's fk_ naming.
+            String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
             if (code == H2_FOREIGN_KEY_PARENT_MISSING || (code == MSSQL_CONSTRAINT_CONFLICT
-                    && e.getMessage() != null && e.getMessage().contains("FOREIGN KEY"))) {
+                    && (message.contains("foreign key") || message.contains("\"fk_")))) {
                 return true;
             }
         }
@@ -86,6 +91,17 @@ public final class SqlErrors {
         if (e instanceof SQLTimeoutException || "HYT00".equals(e.getSQLState())
                 || e.getErrorCode() == H2_STATEMENT_CANCELED) {
             return Reason.QUERY_TIMEOUT;
+        }
+        if (e.getErrorCode() == BABELFISH_UNMAPPED) {
+            // Babelfish reports these PostgreSQL errors under one generic number, with PostgreSQL's text.
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.contains("lock timeout")) {
+                return Reason.LOCK_TIMEOUT;
+            } else if (message.contains("deadlock detected")) {
+                return Reason.DEADLOCK;
+            } else if (message.contains("statement timeout")) {
+                return Reason.QUERY_TIMEOUT;
+            }
         }
         return null;
     }
