@@ -105,6 +105,48 @@ class FcnPersistenceTransactionTest {
     }
 
     @Test
+    void callerManagedTransactionsRunInTheCallersTransaction(DataSource dataSource) throws Exception {
+        // What Spring's TransactionAwareDataSourceProxy does: every getConnection() inside the caller's
+        // transaction hands out the caller's connection, and close() leaves it open.
+        try (java.sql.Connection callers = dataSource.getConnection()) {
+            callers.setAutoCommit(false);
+            DataSource transactionAware = singleConnection(callers);
+            FcnPersistence fcn = FcnPersistence.builder(transactionAware).callerManagedTransactions().build();
+
+            fcn.inTransaction(() -> insertTemplate(fcn, "T-1"));
+            fcn.inTransaction(() -> insertTemplate(fcn, "T-2"));
+            callers.rollback();
+            assertEquals(0, committedTemplates(dataSource), "the caller's rollback undid both");
+
+            fcn.inTransaction(() -> insertTemplate(fcn, "T-3"));
+            callers.commit();
+            assertEquals(1, committedTemplates(dataSource), "the caller's commit made it durable");
+        }
+    }
+
+    private static DataSource singleConnection(java.sql.Connection connection) {
+        java.sql.Connection unclosable = (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+                FcnPersistenceTransactionTest.class.getClassLoader(), new Class<?>[] {java.sql.Connection.class},
+                (proxy, method, args) -> "close".equals(method.getName()) ? null : invoke(method, connection, args));
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                FcnPersistenceTransactionTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if ("getConnection".equals(method.getName())) {
+                        return unclosable;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Test
     void aLockTimeoutIsReportedAsRetryable(FcnPersistence fcn) throws Exception {
         insertTemplate(fcn, "T-1");
         CountDownLatch locked = new CountDownLatch(1);
