@@ -1,0 +1,90 @@
+package io.fcn.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import io.fcn.persistence.idempotency.ClaimOutcome;
+import io.fcn.persistence.idempotency.IdempotencyKeys;
+import io.fcn.persistence.lifecycle.LifecycleEvent;
+import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.migration.FcnMigrations;
+import io.fcn.persistence.observation.Observation;
+import io.fcn.persistence.observation.ObservationType;
+import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.template.NewTemplate;
+import io.fcn.persistence.trade.NewTrade;
+import io.fcn.persistence.trade.Trade;
+
+/** The code of README's "First five minutes", verbatim: if this fails, the README is wrong. */
+@AllEngines(migrated = false)
+class ReadmeQuickStartTest {
+
+    @Test
+    void firstFiveMinutes(DataSource dataSource) {
+        // --- README: start ---
+        FcnMigrations.migrate(dataSource);                       // the library's tables, in their own history table
+        FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
+
+        fcn.templates().create(NewTemplate.active(
+                "TPL-WO-12M", "Worst-of 12M autocallable", "1.0", "BANK-A", "{\"tenor_months\": 12}"));
+
+        // Three repositories, one transaction: all of it commits, or none of it.
+        Trade trade = fcn.inTransaction(() -> {
+            Trade booked = fcn.trades().book(NewTrade.builder()
+                    .tradeId("TRD-0001").templateId("TPL-WO-12M").specVersion("1.0")
+                    .tradeDate(LocalDate.of(2026, 1, 15)).maturityDate(LocalDate.of(2027, 1, 15))
+                    .notional(new BigDecimal("1000000.00")).currency("USD")
+                    .tradeParams("{\"underlyings\": [\"AAPL\", \"MSFT\"]}")
+                    .build());
+            fcn.observations().record(new Observation("TRD-0001", LocalDate.of(2026, 4, 15),
+                    ObservationType.COUPON, "{\"AAPL\": 182.5, \"MSFT\": 410.1}", false, true, false, null));
+            fcn.lifecycleEvents().append("TRD-0001", LifecycleEventType.COUPON_PAID, LocalDate.of(2026, 4, 17),
+                    "{\"amount\": 8750.00}");
+            return booked;
+        });
+
+        List<LifecycleEvent> history = fcn.lifecycleEvents().history(trade.tradeId()); // created, coupon_paid
+        // --- README: end ---
+        assertEquals(List.of(LifecycleEventType.CREATED, LifecycleEventType.COUPON_PAID),
+                history.stream().map(LifecycleEvent::type).toList());
+    }
+
+    @Test
+    void idempotentRequest(DataSource dataSource) {
+        FcnMigrations.migrate(dataSource);
+        FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
+        String body = "{\"trade_id\": \"TRD-0002\"}";
+        // --- README: idempotency start ---
+        String fingerprint = IdempotencyKeys.fingerprint("POST", "/v1/trades", body);
+        ClaimOutcome outcome = fcn.idempotency().claim("client-key-42", fingerprint, "POST", "/v1/trades",
+                Duration.ofHours(24), Duration.ofSeconds(30));        // commits on its own
+        String response;
+        if (outcome instanceof ClaimOutcome.Claimed claimed) {
+            response = fcn.inTransaction(() -> {
+                // ... do the work (book the trade) ...
+                String created = "{\"status\": \"created\"}";
+                fcn.idempotency().complete(claimed.token(), 201, created); // same transaction as the work
+                return created;
+            });
+        } else if (outcome instanceof ClaimOutcome.Replay replay) {
+            response = replay.body();                                  // answered before: the same response again
+        } else if (outcome instanceof ClaimOutcome.InProgress) {
+            response = "409: still processing";
+        } else {
+            response = "422: key reused with another request";         // ClaimOutcome.Conflict
+        }
+        // --- README: idempotency end ---
+        assertEquals("{\"status\": \"created\"}", response);
+        ClaimOutcome again = fcn.idempotency().claim("client-key-42", fingerprint, "POST", "/v1/trades",
+                Duration.ofHours(24), Duration.ofSeconds(30));
+        assertEquals(new ClaimOutcome.Replay(201, response), again);
+    }
+}
