@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jooq.DSLContext;
 import org.jooq.ForeignKey;
@@ -23,8 +24,15 @@ public final class DatabaseCleaner {
     }
 
     public static void deleteAll(DSLContext dsl) {
+        deleteAll(dsl, table -> true);
+    }
+
+    /** Empties the tables {@code include} accepts (e.g. only those an older schema version has). */
+    public static void deleteAll(DSLContext dsl, Predicate<Table<?>> include) {
         for (Table<?> table : DELETE_ORDER) {
-            dsl.deleteFrom(table).execute();
+            if (include.test(table)) {
+                dsl.deleteFrom(table).execute();
+            }
         }
     }
 

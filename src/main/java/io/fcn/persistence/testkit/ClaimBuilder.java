@@ -1,0 +1,102 @@
+package io.fcn.persistence.testkit;
+
+import java.time.Duration;
+
+import io.fcn.persistence.FcnPersistence;
+import io.fcn.persistence.idempotency.ClaimOutcome;
+import io.fcn.persistence.idempotency.IdempotencyKeys;
+
+/**
+ * An idempotency claim, every field overridable; see {@link FcnTestData#aClaim()}. The fingerprint is computed from
+ * method, path and body ({@link IdempotencyKeys#fingerprint}) unless set. Claims commit on their own: call
+ * {@link #claim} outside {@code inTransaction}.
+ */
+public final class ClaimBuilder {
+
+    private String key = FcnTestData.uniqueKey("client-key");
+    private String method = "POST";
+    private String path = "/v1/trades";
+    private String body = "{}";
+    private String fingerprint;
+    private Duration ttl = Duration.ofHours(24);
+    private Duration lease = Duration.ofSeconds(30);
+    private int responseStatus = 201;
+    private String responseBody = "{\"status\": \"created\"}";
+
+    ClaimBuilder() {
+    }
+
+    /** The raw key, as the client sends it in {@code Idempotency-Key}. */
+    public ClaimBuilder withKey(String key) {
+        this.key = key;
+        return this;
+    }
+
+    public ClaimBuilder withMethod(String method) {
+        this.method = method;
+        return this;
+    }
+
+    public ClaimBuilder withPath(String path) {
+        this.path = path;
+        return this;
+    }
+
+    /** The request body the fingerprint covers. */
+    public ClaimBuilder withBody(String body) {
+        this.body = body;
+        return this;
+    }
+
+    /** A fingerprint of your own (64 lower-case hex digits) instead of the computed one. */
+    public ClaimBuilder withFingerprint(String fingerprint) {
+        this.fingerprint = fingerprint;
+        return this;
+    }
+
+    public ClaimBuilder withTtl(Duration ttl) {
+        this.ttl = ttl;
+        return this;
+    }
+
+    public ClaimBuilder withLease(Duration lease) {
+        this.lease = lease;
+        return this;
+    }
+
+    /** What {@link #completed} stores (default 201 with {@code {"status": "created"}}). */
+    public ClaimBuilder withResponse(int status, String body) {
+        this.responseStatus = status;
+        this.responseBody = body;
+        return this;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String fingerprint() {
+        return fingerprint != null ? fingerprint : IdempotencyKeys.fingerprint(method, path, body);
+    }
+
+    /** Claims the key through {@code fcn.idempotency()}: whatever the outcome. */
+    public ClaimOutcome claim(FcnPersistence fcn) {
+        return fcn.idempotency().claim(key, fingerprint(), method, path, ttl, lease);
+    }
+
+    /** Claims the key and requires that this claim owns it. */
+    public ClaimOutcome.Claimed claimed(FcnPersistence fcn) {
+        ClaimOutcome outcome = claim(fcn);
+        if (outcome instanceof ClaimOutcome.Claimed claimed) {
+            return claimed;
+        }
+        throw new IllegalStateException("Expected to claim key '" + key + "', got " + outcome);
+    }
+
+    /** Claims the key and completes it with the response: the next claim of the same request is a replay. */
+    public ClaimOutcome.Claimed completed(FcnPersistence fcn) {
+        ClaimOutcome.Claimed claimed = claimed(fcn);
+        fcn.idempotency().complete(claimed.token(), responseStatus, responseBody);
+        return claimed;
+    }
+}
