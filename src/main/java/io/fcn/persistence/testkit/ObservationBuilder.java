@@ -75,10 +75,8 @@ public final class ObservationBuilder {
 
     /** The observation; without a named trade its trade id is a fresh unique key (no such trade exists). */
     public Observation build() {
-        if (tradeId == null) {
-            tradeId = FcnTestData.uniqueKey("TRD");
-        }
-        return new Observation(tradeId, observationDate, type, underlyingPrices, autocallTriggered, couponEligible,
+        String trade = tradeId != null ? tradeId : FcnTestData.uniqueKey("TRD");
+        return new Observation(trade, observationDate, type, underlyingPrices, autocallTriggered, couponEligible,
                 kiTriggered, observationData);
     }
 

@@ -87,10 +87,8 @@ public final class TradeBuilder {
      * template exists until {@link #book} creates it).
      */
     public NewTrade build() {
-        if (templateId == null) {
-            templateId = FcnTestData.uniqueKey("TPL");
-        }
-        return NewTrade.builder().tradeId(tradeId).templateId(templateId).specVersion(specVersion)
+        String template = templateId != null ? templateId : FcnTestData.uniqueKey("TPL");
+        return NewTrade.builder().tradeId(tradeId).templateId(template).specVersion(specVersion)
                 .tradeDate(tradeDate).maturityDate(maturityDate).notional(notional).currency(currency)
                 .tradeParams(tradeParams).build();
     }

@@ -1,0 +1,34 @@
+package io.fcn.persistence.testkit;
+
+import static io.fcn.persistence.testkit.FcnTestData.aTrade;
+import static io.fcn.persistence.testkit.FcnTestData.anObservation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import io.fcn.persistence.FcnPersistence;
+import io.fcn.persistence.observation.ObservationType;
+import io.fcn.persistence.trade.Trade;
+import io.fcn.persistence.trade.TradeStatus;
+
+/** README's "Testing your service" test, verbatim between the markers: if this fails, the README is wrong. */
+// --- README: test start ---
+@FcnDatabaseTest        // a migrated database for this class, emptied before every test
+class ReadmeTestingYourServiceTest {
+
+    @Test
+    void aKnockInMovesTheTradeAndStampsTheTime(FcnPersistence fcn, FcnTestClock clock) {
+        Trade trade = aTrade().withNotional("250000.00").book(fcn);        // books its own active template too
+        anObservation().forTrade(trade).withType(ObservationType.KI).withKiTriggered(true).record(fcn);
+
+        clock.advance(Duration.ofDays(90));
+        Trade knocked = fcn.trades().knockIn(trade.tradeId(), trade.version(), LocalDate.of(2026, 4, 15));
+
+        assertEquals(TradeStatus.KNOCKED_IN, knocked.status());
+        assertEquals(FcnTestClock.START.plus(Duration.ofDays(90)), knocked.updatedAt().toInstant());
+    }
+}
+// --- README: test end ---
