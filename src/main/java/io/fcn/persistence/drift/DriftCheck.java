@@ -128,6 +128,18 @@ public final class DriftCheck {
         return report;
     }
 
+    /**
+     * The start-up check: throws {@link SchemaDriftException} when the policy fails the report (fail fast), and
+     * otherwise logs any remaining findings as one WARNING with the text report (logger {@code io.fcn.persistence.drift}).
+     */
+    public DriftReport checkOnStart() {
+        DriftReport report = assertClean();
+        if (!report.isEmpty()) {
+            System.getLogger("io.fcn.persistence.drift").log(System.Logger.Level.WARNING, report.toText());
+        }
+        return report;
+    }
+
     private boolean isIgnored(String path) {
         String p = path.toLowerCase(java.util.Locale.ROOT);
         return ignored.stream().anyMatch(i -> p.equals(i) || p.startsWith(i + "."));
