@@ -10,14 +10,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.drift.DriftCheck;
 import io.fcn.persistence.drift.DriftReport;
+import io.fcn.persistence.drift.Finding;
 import io.fcn.persistence.engine.Database;
 import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.schema.SchemaReader;
+import io.fcn.persistence.schema.TableModel;
 import io.fcn.persistence.support.AllEngines;
 
 /**
@@ -29,12 +34,17 @@ import io.fcn.persistence.support.AllEngines;
 class OriginalSchemaAdoptionTest {
 
     static void buildOriginalSchema(DataSource dataSource, Database database) throws SQLException, IOException {
+        FcnMigrations.configure(dataSource); // on H2: schema dbo and SQL Server's functions
+        runFixture(dataSource, database, "alembic_20251022_0001.sql");
+    }
+
+    /** Runs a T-SQL fixture: unchanged on SQL Server, through the embedded translation on H2. */
+    private static void runFixture(DataSource dataSource, Database database, String name)
+            throws SQLException, IOException {
         String tsql;
-        try (InputStream in = OriginalSchemaAdoptionTest.class.getResourceAsStream(
-                "/fixtures/alembic_20251022_0001.sql")) {
+        try (InputStream in = OriginalSchemaAdoptionTest.class.getResourceAsStream("/fixtures/" + name)) {
             tsql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        FcnMigrations.configure(dataSource); // on H2: schema dbo and SQL Server's functions
         String script = database.family() == EngineFamily.H2 ? EmbeddedTranslation.toH2(tsql) : tsql;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String statement : script.split(";\\s*\\n")) {
@@ -112,5 +122,51 @@ class OriginalSchemaAdoptionTest {
         assertEquals("CHAR(3)", report.findings().stream().filter(f -> f.path().equals("fcn_trade.currency"))
                 .findFirst().orElseThrow().expected());
         assertTrue(report.findings().stream().noneMatch(f -> f.path().contains("alembic")), report::toText);
+    }
+
+    @Test
+    void reconciledThenBaselinedItMigratesToTheLatestVersionWithoutDrift(DataSource dataSource, Database database)
+            throws Exception {
+        buildOriginalSchema(dataSource, database);
+
+        runFixture(dataSource, database, "alembic_20251022_0001_reconcile.sql");
+        // The system-named primary keys get the library's names; their current names differ per database
+        // (H2 generates upper-case CONSTRAINT_n, which the model shows in lower case).
+        for (TableModel table : SchemaReader.live(dataSource).read().tables()) {
+            String pk = table.primaryKey().name();
+            String wanted = "pk_" + table.name();
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute(database.family() == EngineFamily.H2
+                        ? "ALTER TABLE dbo." + table.name() + " RENAME CONSTRAINT \"" + pk.toUpperCase(java.util.Locale.ROOT)
+                                + "\" TO " + wanted
+                        : "EXEC sp_rename 'dbo." + pk + "', '" + wanted + "', 'OBJECT'");
+            }
+        }
+
+        renameIndex(dataSource, database, "fcn_lifecycle_event", "ix_fcn_lifecycle_trade_type",
+                "ix_fcn_lifecycle_event_trade_id_event_type");
+        renameIndex(dataSource, database, "fcn_idempotency_key", "ix_fcn_idempotency_expires",
+                "ix_fcn_idempotency_key_expires_at");
+
+        DriftReport reconciled = DriftCheck.of(dataSource).againstVersion("20251022.0001").run();
+        assertEquals(List.of("migration history"), reconciled.findings().stream().map(Finding::path).toList(),
+                reconciled::toText);
+
+        FcnMigrations.configure(dataSource).baselineVersion("20251022.0001").load().baseline();
+        DriftReport baselined = DriftCheck.of(dataSource).againstVersion("20251022.0001").run();
+        assertTrue(baselined.isEmpty(), baselined::toText);
+
+        FcnMigrations.migrate(dataSource);
+        DriftReport migrated = DriftCheck.of(dataSource).run();
+        assertTrue(migrated.isEmpty(), migrated::toText);
+    }
+
+    private static void renameIndex(DataSource dataSource, Database database, String table, String from, String to)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(database.family() == EngineFamily.H2
+                    ? "ALTER INDEX dbo." + from + " RENAME TO " + to
+                    : "EXEC sp_rename 'dbo." + table + "." + from + "', '" + to + "', 'INDEX'");
+        }
     }
 }
