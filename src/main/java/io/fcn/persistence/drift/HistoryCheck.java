@@ -39,7 +39,8 @@ final class HistoryCheck {
             MigrationState state = m.getState();
             anyApplied |= m.isApplied();
             switch (state) {
-                case PENDING, OUTDATED -> pending.add(path);
+                // IGNORED: resolved, not applied, older than an applied one (skipped, out of order).
+                case PENDING, OUTDATED, IGNORED -> pending.add(path);
                 case FAILED, FUTURE_FAILED, MISSING_FAILED -> findings.add(new Finding(Severity.ERROR,
                         Kind.CHANGED, ObjectType.MIGRATION, path, "state", "success", "failed"));
                 default -> {

@@ -79,6 +79,7 @@ class ExpectedSchemasTest {
     void theShippedSnapshotsAreWhatTheMigrationFilesGiveNow() {
         List<MigrationScripts.Script> migrations = MigrationScripts.migrations();
         for (String version : ExpectedSchemas.versions()) {
+            assertTrue(ExpectedSchemas.hasSnapshot(version), "the build shipped no snapshot of " + version);
             SchemaModel derived = MigrationInterpreter.expectedAt(migrations, version);
             assertEquals(derived, ExpectedSchemas.forVersion(version), version);
             assertEquals(derived, SchemaJson.read(SchemaJson.write(derived)));
