@@ -22,6 +22,8 @@ import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
+import io.fcn.persistence.drift.DriftCheck;
+import io.fcn.persistence.drift.DriftPolicy;
 import io.fcn.persistence.idempotency.IdempotencyRepository;
 import io.fcn.persistence.lifecycle.LifecycleEventRepository;
 import io.fcn.persistence.observation.ObservationRepository;
@@ -192,6 +194,7 @@ public final class FcnPersistence {
         private SQLDialect dialect = SQLDialect.DEFAULT;
         private boolean callerManagedTransactions;
         private final List<ExecuteListener> listeners = new ArrayList<>();
+        private DriftPolicy schemaCheckPolicy;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -242,7 +245,20 @@ public final class FcnPersistence {
             return this;
         }
 
+        /**
+         * Opt-in: {@link #build()} first checks the database against this jar's latest schema and migration
+         * history ({@link DriftCheck}); it throws {@code SchemaDriftException} when {@code policy} fails the report
+         * and logs other findings as a WARNING. {@code DriftPolicy.reportOnly()} only warns.
+         */
+        public Builder checkSchemaOnStart(DriftPolicy policy) {
+            this.schemaCheckPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         public FcnPersistence build() {
+            if (schemaCheckPolicy != null) {
+                DriftCheck.of(dataSource).policy(schemaCheckPolicy).checkOnStart();
+            }
             return new FcnPersistence(this);
         }
     }

@@ -27,6 +27,25 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
         notCheckable = Collections.unmodifiableSortedMap(new TreeMap<>(notCheckable));
     }
 
+    /** Whether {@code policy} fails this report: any finding it counts as a failure. */
+    public boolean failsUnder(DriftPolicy policy) {
+        return findings.stream().anyMatch(policy::fails);
+    }
+
+    /** The findings {@code policy} counts as failures. */
+    public List<Finding> failures(DriftPolicy policy) {
+        return findings.stream().filter(policy::fails).toList();
+    }
+
+    /** This report and {@code other} as one (e.g. structure and history); sources from this one. */
+    public DriftReport plus(DriftReport other) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(other.findings);
+        SortedMap<String, Integer> unknown = new TreeMap<>(notCheckable);
+        other.notCheckable.forEach((k, v) -> unknown.merge(k, v, Integer::sum));
+        return new DriftReport(expectedSource, actualSource, all, unknown);
+    }
+
     /** No findings at all, warnings included. */
     public boolean isEmpty() {
         return findings.isEmpty();

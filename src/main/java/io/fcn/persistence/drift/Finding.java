@@ -7,7 +7,8 @@ import java.util.Objects;
  * One difference between the expected and the actual schema.
  *
  * @param path     the object: {@code fcn_trade} (table), {@code fcn_trade.notional} (column or its default),
- *                 {@code fcn_trade.uq_fcn_trade_trade_id} (key, index or check, by its expected name)
+ *                 {@code fcn_trade.uq_fcn_trade_trade_id} (key, index or check, by its expected name),
+ *                 {@code migration 20251101.0002} (a migration in Flyway's history)
  * @param property what differs on a changed object ({@code type}, {@code nullable}, {@code columns} …); null for
  *                 a missing or unexpected object
  * @param expected the expected side as people read it; null when the object is unexpected
@@ -26,7 +27,11 @@ public record Finding(Severity severity, Kind kind, ObjectType object, String pa
     }
 
     public enum ObjectType {
-        TABLE, COLUMN, PRIMARY_KEY, UNIQUE_KEY, FOREIGN_KEY, INDEX, CHECK, DEFAULT
+        TABLE, COLUMN, PRIMARY_KEY, UNIQUE_KEY, FOREIGN_KEY, INDEX, CHECK, DEFAULT,
+        /** A migration in Flyway's history: pending, failed, edited after it was applied, unknown to this jar. */
+        MIGRATION,
+        /** What the check itself could not do, e.g. read definitions without SQL Server's VIEW DEFINITION. */
+        PRIVILEGE
     }
 
     /** Reports list findings by path, then object type, property and kind: the same drift, the same order. */

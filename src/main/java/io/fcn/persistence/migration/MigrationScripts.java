@@ -77,6 +77,11 @@ public final class MigrationScripts {
         return List.copyOf(byVersion.values());
     }
 
+    /** The text of a classpath resource shipped with the library (e.g. a schema snapshot). */
+    public static String resource(String resource) {
+        return read(resource);
+    }
+
     static String read(String resource) {
         try (InputStream in = loader().getResourceAsStream(resource)) {
             if (in == null) {

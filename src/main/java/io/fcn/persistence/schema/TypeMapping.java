@@ -94,6 +94,40 @@ public final class TypeMapping {
             known("timestamp with time zone", TypeFamily.DATETIMEOFFSET),
             known("uuid", TypeFamily.UNIQUEIDENTIFIER));
 
+    /**
+     * {@code DataType.getTypeName()} of jOOQ's parser and DDL interpreter reading the migration files
+     * ({@link MigrationInterpreter}): T-SQL names survive, N-ness included; DATETIMEOFFSET, unknown to jOOQ, keeps
+     * its own name.
+     */
+    private static final Map<String, Mapped> MIGRATION = Map.ofEntries(
+            known("char", TypeFamily.CHAR),
+            known("nchar", TypeFamily.NCHAR),
+            known("varchar", TypeFamily.VARCHAR),
+            known("nvarchar", TypeFamily.NVARCHAR),
+            known("binary", TypeFamily.BINARY),
+            known("varbinary", TypeFamily.VARBINARY),
+            known("bit", TypeFamily.BIT),
+            known("boolean", TypeFamily.BIT),
+            known("tinyint", TypeFamily.TINYINT),
+            known("smallint", TypeFamily.SMALLINT),
+            known("integer", TypeFamily.INT),
+            known("int", TypeFamily.INT),
+            known("bigint", TypeFamily.BIGINT),
+            known("decimal", TypeFamily.DECIMAL),
+            known("numeric", TypeFamily.DECIMAL),
+            known("real", TypeFamily.REAL),
+            known("double", TypeFamily.FLOAT),
+            known("float", TypeFamily.FLOAT),
+            known("date", TypeFamily.DATE),
+            known("time", TypeFamily.TIME),
+            known("datetime", TypeFamily.DATETIME),
+            known("datetime2", TypeFamily.DATETIME2),
+            known("timestamp", TypeFamily.DATETIME2),
+            known("datetimeoffset", TypeFamily.DATETIMEOFFSET),
+            known("timestamp with time zone", TypeFamily.DATETIMEOFFSET),
+            known("uniqueidentifier", TypeFamily.UNIQUEIDENTIFIER),
+            known("uuid", TypeFamily.UNIQUEIDENTIFIER));
+
     private static final Mapped OTHER = new Mapped(TypeFamily.OTHER, true);
 
     private TypeMapping() {
@@ -119,6 +153,11 @@ public final class TypeMapping {
     /** A type name of jOOQ's generated classes. */
     public static Mapped fromJooq(String typeName) {
         return JOOQ.getOrDefault(key(typeName), OTHER);
+    }
+
+    /** A type name of jOOQ's parser reading the migration files. */
+    public static Mapped fromMigration(String typeName) {
+        return MIGRATION.getOrDefault(key(typeName), OTHER);
     }
 
     /** The normalized column type; the size properties the family lacks are dropped. */

@@ -1,0 +1,21 @@
+package io.fcn.persistence.drift;
+
+import io.fcn.persistence.FcnPersistenceException;
+
+/** A database does not match the expected schema or migration history under the policy in force. */
+public class SchemaDriftException extends FcnPersistenceException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient DriftReport report;
+
+    public SchemaDriftException(DriftReport report) {
+        super(report.toText());
+        this.report = report;
+    }
+
+    /** The whole report, failures and warnings. */
+    public DriftReport report() {
+        return report;
+    }
+}

@@ -1,0 +1,50 @@
+package io.fcn.persistence.schema;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.jooq.exception.DataAccessException;
+
+import io.fcn.persistence.engine.EngineFamily;
+
+/**
+ * Whether the login may read the definitions a catalog reader needs. On SQL Server, without VIEW DEFINITION the
+ * catalog views hide objects or return NULL definitions, which would read as missing objects; the drift check asks
+ * here first and reports the missing privilege instead. The embedded engine always shows everything.
+ */
+public final class CatalogPrivileges {
+
+    /** HAS_PERMS_BY_NAME answers for the current login; NULL definitions of visible rows prove the same. */
+    private static final String SQL_SERVER = """
+            SELECT HAS_PERMS_BY_NAME(DB_NAME(), 'DATABASE', 'VIEW DEFINITION') AS granted,
+                   (SELECT COUNT(*) FROM sys.check_constraints WHERE definition IS NULL)
+                 + (SELECT COUNT(*) FROM sys.default_constraints WHERE definition IS NULL) AS hidden""";
+
+    private CatalogPrivileges() {
+    }
+
+    /** Why the catalog cannot be read in full, or empty when it can. */
+    public static Optional<String> missing(DataSource dataSource) {
+        if (EngineFamily.of(dataSource) != EngineFamily.SQL_SERVER) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(SQL_SERVER)) {
+            rs.next();
+            int granted = rs.getInt("granted");
+            int hidden = rs.getInt("hidden");
+            if (granted != 1 || hidden > 0) {
+                return Optional.of("VIEW DEFINITION not granted" + (hidden > 0 ? " (" + hidden
+                        + " constraint definitions hidden)" : "") + ": the schema cannot be compared");
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot read catalog privileges: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.fcn.persistence.schema;
+
+import java.util.List;
+
+import io.fcn.persistence.migration.MigrationScripts;
+
+/**
+ * The expected schema of each migration version, as the build derived it from the migration files and shipped it
+ * in the jar ({@code fcn-persistence/schema/<version>.json}, see {@link SnapshotWriter}).
+ */
+public final class ExpectedSchemas {
+
+    /** Classpath folder of the snapshots. */
+    public static final String FOLDER = "fcn-persistence/schema";
+
+    private ExpectedSchemas() {
+    }
+
+    /**
+     * The expected schema after migration {@code version} (e.g. {@code 20251022.0001}) of this jar. Where the
+     * snapshot is absent (classes compiled by an IDE without the build's {@code process-classes} step), the same
+     * model is derived from the migration files on the spot.
+     */
+    public static SchemaModel forVersion(String version) {
+        if (!versions().contains(version)) {
+            throw new IllegalArgumentException("No migration version " + version + " in this jar; it has "
+                    + versions());
+        }
+        if (!hasSnapshot(version)) {
+            return MigrationInterpreter.expectedAt(MigrationScripts.migrations(), version);
+        }
+        return SchemaJson.read(MigrationScripts.resource(snapshot(version)));
+    }
+
+    /** Whether the build's snapshot of {@code version} is on the classpath. */
+    static boolean hasSnapshot(String version) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : ExpectedSchemas.class.getClassLoader();
+        return loader.getResource(snapshot(version)) != null;
+    }
+
+    private static String snapshot(String version) {
+        return FOLDER + "/" + version + ".json";
+    }
+
+    /** The expected schema of this jar's latest migration. */
+    public static SchemaModel latest() {
+        return forVersion(MigrationScripts.latestVersion());
+    }
+
+    /** The versions this jar carries, in order. */
+    public static List<String> versions() {
+        return MigrationScripts.migrations().stream().map(MigrationScripts.Script::version).toList();
+    }
+}

@@ -1,0 +1,172 @@
+package io.fcn.persistence.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import io.fcn.persistence.drift.DriftCheck;
+import io.fcn.persistence.drift.DriftReport;
+import io.fcn.persistence.drift.Finding;
+import io.fcn.persistence.engine.Database;
+import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.schema.SchemaReader;
+import io.fcn.persistence.schema.TableModel;
+import io.fcn.persistence.support.AllEngines;
+
+/**
+ * The service's original schema (Alembic revision 20251022_0001, fixture {@code fixtures/alembic_20251022_0001.sql})
+ * checked against version 20251022.0001: the report lists exactly the deliberate differences README documents,
+ * minus what the engine cannot show (N-ness on the embedded engine).
+ */
+@AllEngines(migrated = false)
+class OriginalSchemaAdoptionTest {
+
+    static void buildOriginalSchema(DataSource dataSource, Database database) throws SQLException, IOException {
+        FcnMigrations.configure(dataSource); // on H2: schema dbo and SQL Server's functions
+        runFixture(dataSource, database, "alembic_20251022_0001.sql");
+    }
+
+    /** Runs a T-SQL fixture: unchanged on SQL Server, through the embedded translation on H2. */
+    private static void runFixture(DataSource dataSource, Database database, String name)
+            throws SQLException, IOException {
+        String tsql;
+        try (InputStream in = OriginalSchemaAdoptionTest.class.getResourceAsStream("/fixtures/" + name)) {
+            tsql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String script = database.family() == EngineFamily.H2 ? EmbeddedTranslation.toH2(tsql) : tsql;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : script.split(";\\s*\\n")) {
+                String sql = statement.lines().filter(l -> !l.strip().startsWith("--"))
+                        .reduce("", (a, b) -> a + b + "\n").strip();
+                if (!sql.isEmpty()) {
+                    s.execute(sql);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theReportListsExactlyTheDeliberateDifferences(DataSource dataSource, Database database) throws Exception {
+        buildOriginalSchema(dataSource, database);
+
+        DriftReport report = DriftCheck.of(dataSource).againstVersion("20251022.0001").run();
+
+        boolean sqlServer = database.family() == EngineFamily.SQL_SERVER;
+        StringBuilder expected = new StringBuilder();
+        // NVARCHAR vs VARCHAR: visible on SQL Server only (not checkable on the embedded engine).
+        String idem = """
+                INDEX UNEXPECTED fcn_idempotency_key.ix_fcn_idempotency_expires
+                INDEX MISSING fcn_idempotency_key.ix_fcn_idempotency_key_expires_at
+                INDEX UNEXPECTED fcn_idempotency_key.ix_fcn_idempotency_key_key_hash
+                PRIMARY_KEY CHANGED fcn_idempotency_key.pk_fcn_idempotency_key name
+                """ + (sqlServer ? "COLUMN CHANGED fcn_idempotency_key.response_snapshot type\n" : "") + """
+                UNIQUE_KEY MISSING fcn_idempotency_key.uq_fcn_idempotency_key_key_hash
+                """;
+        expected.append(idem);
+        expected.append("COLUMN CHANGED fcn_lifecycle_event.event_date type\n");
+        expected.append(sqlServer ? "COLUMN CHANGED fcn_lifecycle_event.event_payload type\n" : "");
+        expected.append("""
+                INDEX UNEXPECTED fcn_lifecycle_event.ix_fcn_lifecycle_event_event_type
+                INDEX UNEXPECTED fcn_lifecycle_event.ix_fcn_lifecycle_event_trade_id
+                INDEX MISSING fcn_lifecycle_event.ix_fcn_lifecycle_event_trade_id_event_type
+                INDEX UNEXPECTED fcn_lifecycle_event.ix_fcn_lifecycle_trade_type
+                PRIMARY_KEY CHANGED fcn_lifecycle_event.pk_fcn_lifecycle_event name
+                INDEX UNEXPECTED fcn_observation.ix_fcn_observation_trade_date
+                INDEX UNEXPECTED fcn_observation.ix_fcn_observation_trade_id
+                COLUMN CHANGED fcn_observation.observation_date type
+                """);
+        expected.append(sqlServer ? "COLUMN CHANGED fcn_observation.observation_data type\n" : "");
+        expected.append("PRIMARY_KEY CHANGED fcn_observation.pk_fcn_observation name\n");
+        expected.append("UNIQUE_KEY MISSING fcn_observation.uq_fcn_observation_trade_id_observation_date\n");
+        expected.append(sqlServer ? "COLUMN CHANGED fcn_observation.underlying_prices type\n" : "");
+        expected.append("""
+                INDEX UNEXPECTED fcn_template.ix_fcn_template_spec_version
+                INDEX UNEXPECTED fcn_template.ix_fcn_template_status
+                INDEX UNEXPECTED fcn_template.ix_fcn_template_template_id
+                """);
+        // NVARCHAR(255) vs VARCHAR(255): the length matches, only the N differs.
+        expected.append(sqlServer ? "COLUMN CHANGED fcn_template.name type\n" : "");
+        expected.append(sqlServer ? "COLUMN CHANGED fcn_template.parameters type\n" : "");
+        expected.append("""
+                PRIMARY_KEY CHANGED fcn_template.pk_fcn_template name
+                UNIQUE_KEY MISSING fcn_template.uq_fcn_template_template_id
+                COLUMN CHANGED fcn_trade.currency type
+                INDEX UNEXPECTED fcn_trade.ix_fcn_trade_spec_version
+                INDEX UNEXPECTED fcn_trade.ix_fcn_trade_status
+                INDEX UNEXPECTED fcn_trade.ix_fcn_trade_trade_id
+                COLUMN CHANGED fcn_trade.maturity_date type
+                PRIMARY_KEY CHANGED fcn_trade.pk_fcn_trade name
+                COLUMN CHANGED fcn_trade.trade_date type
+                """);
+        expected.append(sqlServer ? "COLUMN CHANGED fcn_trade.trade_params type\n" : "");
+        expected.append("UNIQUE_KEY MISSING fcn_trade.uq_fcn_trade_trade_id\n");
+        expected.append("MIGRATION MISSING migration history\n");
+
+        assertEquals(expected.toString(), report.findings().stream()
+                .map(f -> f.object() + " " + f.kind() + " " + f.path()
+                        + (f.property() == null ? "" : " " + f.property()) + "\n")
+                .reduce("", String::concat), report::toText);
+        // CHAR(3) vs VARCHAR(3) is a type change on every engine; alembic_version is not the library's: ignored.
+        assertEquals("CHAR(3)", report.findings().stream().filter(f -> f.path().equals("fcn_trade.currency"))
+                .findFirst().orElseThrow().expected());
+        assertTrue(report.findings().stream().noneMatch(f -> f.path().contains("alembic")), report::toText);
+    }
+
+    @Test
+    void reconciledThenBaselinedItMigratesToTheLatestVersionWithoutDrift(DataSource dataSource, Database database)
+            throws Exception {
+        buildOriginalSchema(dataSource, database);
+
+        runFixture(dataSource, database, "alembic_20251022_0001_reconcile.sql");
+        // The system-named primary keys get the library's names; their current names differ per database
+        // (H2 generates upper-case CONSTRAINT_n, which the model shows in lower case).
+        for (TableModel table : SchemaReader.live(dataSource).read().tables()) {
+            String pk = table.primaryKey().name();
+            String wanted = "pk_" + table.name();
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute(database.family() == EngineFamily.H2
+                        ? "ALTER TABLE dbo." + table.name() + " RENAME CONSTRAINT \"" + pk.toUpperCase(java.util.Locale.ROOT)
+                                + "\" TO " + wanted
+                        : "EXEC sp_rename 'dbo." + pk + "', '" + wanted + "', 'OBJECT'");
+            }
+        }
+
+        renameIndex(dataSource, database, "fcn_lifecycle_event", "ix_fcn_lifecycle_trade_type",
+                "ix_fcn_lifecycle_event_trade_id_event_type");
+        renameIndex(dataSource, database, "fcn_idempotency_key", "ix_fcn_idempotency_expires",
+                "ix_fcn_idempotency_key_expires_at");
+
+        DriftReport reconciled = DriftCheck.of(dataSource).againstVersion("20251022.0001").run();
+        assertEquals(List.of("migration history"), reconciled.findings().stream().map(Finding::path).toList(),
+                reconciled::toText);
+
+        FcnMigrations.configure(dataSource).baselineVersion("20251022.0001").load().baseline();
+        DriftReport baselined = DriftCheck.of(dataSource).againstVersion("20251022.0001").run();
+        assertTrue(baselined.isEmpty(), baselined::toText);
+
+        FcnMigrations.migrate(dataSource);
+        DriftReport migrated = DriftCheck.of(dataSource).run();
+        assertTrue(migrated.isEmpty(), migrated::toText);
+    }
+
+    private static void renameIndex(DataSource dataSource, Database database, String table, String from, String to)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(database.family() == EngineFamily.H2
+                    ? "ALTER INDEX dbo." + from + " RENAME TO " + to
+                    : "EXEC sp_rename 'dbo." + table + "." + from + "', '" + to + "', 'INDEX'");
+        }
+    }
+}
