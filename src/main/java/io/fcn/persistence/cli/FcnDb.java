@@ -103,6 +103,7 @@ public final class FcnDb {
         // Flyway logs every step at INFO through java.util.logging; the command prints its own summary.
         quiet("org.flywaydb", java.util.logging.Level.WARNING);
         quiet("org.flywaydb.core.internal.database.base.Database", java.util.logging.Level.SEVERE);
+        quiet("org.jooq", java.util.logging.Level.WARNING);
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 
