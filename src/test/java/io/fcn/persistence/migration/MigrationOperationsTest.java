@@ -229,6 +229,22 @@ class MigrationOperationsTest {
         assertTrue(columns(dataSource, "fcn_trade").contains("n"));
     }
 
+    @Test
+    void purgeIdempotencyDeletesExpiredKeysOnly(DataSource dataSource, FcnPersistence atStartOfTest) {
+        MigrationOperations ops = MigrationOperations.on(dataSource);
+        ops.migrate(null);
+        // Claimed at the test clock's start (January 2026) for an hour: long expired by the system clock.
+        atStartOfTest.idempotency().claim("old-key", IdempotencyKeys.fingerprint("POST", "/v1/a", "{}"), "POST",
+                "/v1/a", Duration.ofHours(1), Duration.ofSeconds(30));
+        FcnPersistence.builder(dataSource).build().idempotency().claim("fresh-key",
+                IdempotencyKeys.fingerprint("POST", "/v1/b", "{}"), "POST", "/v1/b", Duration.ofHours(24),
+                Duration.ofSeconds(30));
+        assertEquals(1, ops.purgeIdempotency(10));
+        assertEquals(List.of(IdempotencyKeys.keyHash("fresh-key")), DSL.using(dataSource, SQLDialect.DEFAULT)
+                .select(field(name("key_hash"), String.class)).from(table(name("dbo", "fcn_idempotency_key")))
+                .fetch(r -> r.value1()));
+    }
+
     private static List<String> columns(DataSource dataSource, String table) {
         return SchemaReader.live(dataSource).read().table(table).orElseThrow().columns().stream()
                 .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
