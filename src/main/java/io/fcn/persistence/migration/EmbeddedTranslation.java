@@ -1,6 +1,8 @@
 package io.fcn.persistence.migration;
 
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -29,9 +31,31 @@ final class EmbeddedTranslation {
     static String toH2(String tsql) {
         StringJoiner out = new StringJoiner(";\n\n", "", ";\n");
         for (Query query : H2.parser().parse(tsql)) {
-            out.add(H2.render(embeddable(query)));
+            out.add(withoutNamedDefault(H2.render(embeddable(query))));
         }
         return out.toString();
+    }
+
+    private static final Pattern DROP_DEFAULT_CONSTRAINT = Pattern.compile(
+            "(?is)\\s*alter\\s+table\\s+(\\S+)\\s+drop\\s+constraint\\s+(df_\\S+)\\s*");
+
+    /**
+     * H2 keeps a column default without the name T-SQL gives it ({@code CONSTRAINT df_x DEFAULT …}), so
+     * {@code DROP CONSTRAINT df_<table>_<column>} would fail there: it becomes {@code ALTER COLUMN <column> DROP
+     * DEFAULT}, the column taken from the naming rule; a name off the rule is dropped only if it exists.
+     */
+    static String withoutNamedDefault(String h2Sql) {
+        Matcher m = DROP_DEFAULT_CONSTRAINT.matcher(h2Sql);
+        if (!m.matches()) {
+            return h2Sql;
+        }
+        String table = m.group(1);
+        String constraint = m.group(2);
+        String prefix = "df_" + table.substring(table.lastIndexOf('.') + 1) + "_";
+        if (constraint.regionMatches(true, 0, prefix, 0, prefix.length()) && constraint.length() > prefix.length()) {
+            return "alter table " + table + " alter column " + constraint.substring(prefix.length()) + " drop default";
+        }
+        return "alter table " + table + " drop constraint if exists " + constraint;
     }
 
     private static Query embeddable(Query query) {

@@ -1,7 +1,5 @@
 package io.fcn.persistence.migration;
 
-import java.io.Reader;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,7 +7,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -39,8 +36,16 @@ public final class FcnMigrations {
 
     /** A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load. */
     public static FluentConfiguration configure(DataSource dataSource) {
+        return configure(dataSource, ScriptSet.classpath(), true);
+    }
+
+    /**
+     * Flyway over {@code scripts}; {@code prepare} creates what H2 needs before migrating (a read-only operation
+     * such as {@code sql} passes false, so it changes nothing).
+     */
+    static FluentConfiguration configure(DataSource dataSource, ScriptSet scripts, boolean prepare) {
         EngineFamily family = EngineFamily.of(dataSource);
-        if (family == EngineFamily.H2) {
+        if (family == EngineFamily.H2 && prepare) {
             prepareEmbedded(dataSource);
         }
         return Flyway.configure(FcnMigrations.class.getClassLoader())
@@ -49,7 +54,7 @@ public final class FcnMigrations {
                 .defaultSchema(SCHEMA)
                 .schemas(SCHEMA)
                 .createSchemas(false)
-                .resourceProvider(new ScriptProvider(family))
+                .resourceProvider(new ScriptProvider(scripts, family))
                 .cleanDisabled(true);
     }
 
@@ -79,15 +84,19 @@ public final class FcnMigrations {
         }
     }
 
+    /** A script's text as {@code family} runs it: unchanged on SQL Server, translated on H2. */
+    static String engineText(String tsql, EngineFamily family) {
+        return family == EngineFamily.H2 ? EmbeddedTranslation.toH2(tsql) : tsql;
+    }
+
     /** Serves the migrations from {@link MigrationScripts}, translated for H2 where needed. */
     private static final class ScriptProvider implements ResourceProvider {
         private final Map<String, LoadableResource> byName;
 
-        ScriptProvider(EngineFamily family) {
-            Function<String, String> text = family == EngineFamily.H2 ? EmbeddedTranslation::toH2 : t -> t;
-            this.byName = MigrationScripts.migrations().stream()
+        ScriptProvider(ScriptSet scripts, EngineFamily family) {
+            this.byName = scripts.migrations().stream()
                     .collect(Collectors.toMap(MigrationScripts.Script::filename,
-                            s -> new Resource(s.filename(), text.apply(s.text()))));
+                            s -> new ScriptResource(s.filename(), engineText(s.text(), family))));
         }
 
         @Override
@@ -102,41 +111,6 @@ public final class FcnMigrations {
                     .filter(r -> r.getFilename().startsWith(prefix))
                     .filter(r -> endings.stream().anyMatch(r.getFilename()::endsWith))
                     .toList();
-        }
-    }
-
-    private static final class Resource extends LoadableResource {
-        private final String filename;
-        private final String text;
-
-        Resource(String filename, String text) {
-            this.filename = filename;
-            this.text = text;
-        }
-
-        @Override
-        public Reader read() {
-            return new StringReader(text);
-        }
-
-        @Override
-        public String getAbsolutePath() {
-            return MigrationScripts.MIGRATION_FOLDER + "/" + filename;
-        }
-
-        @Override
-        public String getAbsolutePathOnDisk() {
-            return getAbsolutePath();
-        }
-
-        @Override
-        public String getFilename() {
-            return filename;
-        }
-
-        @Override
-        public String getRelativePath() {
-            return filename;
         }
     }
 }

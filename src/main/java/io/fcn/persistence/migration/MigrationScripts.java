@@ -32,8 +32,21 @@ public final class MigrationScripts {
 
     private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d{8})_(\\d{4})__(.+)\\.sql");
 
+    /** First-line marker of a migration that has no rollback script: {@code -- fcn:irreversible <reason>}. */
+    public static final String IRREVERSIBLE_MARKER = "-- fcn:irreversible";
+
     /** One script file: its name, Flyway version ({@code 20251022.0001}) and text. */
     public record Script(String filename, String version, String description, String text) {
+
+        /** The reason given by a first line {@code -- fcn:irreversible <reason>}, if the script has one. */
+        public java.util.Optional<String> irreversibleReason() {
+            String first = text.lines().findFirst().orElse("").strip();
+            if (!first.startsWith(IRREVERSIBLE_MARKER)) {
+                return java.util.Optional.empty();
+            }
+            String reason = first.substring(IRREVERSIBLE_MARKER.length()).strip();
+            return java.util.Optional.of(reason.isEmpty() ? "marked irreversible" : reason);
+        }
     }
 
     private MigrationScripts() {
@@ -47,6 +60,29 @@ public final class MigrationScripts {
     /** The rollback scripts, in version order. */
     public static List<Script> rollbacks() {
         return list(ROLLBACK_FOLDER, "U");
+    }
+
+    /** The migrations ({@code V…}) or rollbacks ({@code U…}) in a directory of the file system, in version order. */
+    public static List<Script> inDirectory(Path dir, char prefix) {
+        TreeMap<String, Script> byVersion = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                Matcher m = VERSIONED.matcher(file.getFileName().toString());
+                if (m.matches() && m.group(1).charAt(0) == prefix) {
+                    Script script = new Script(file.getFileName().toString(), m.group(2) + "." + m.group(3),
+                            m.group(4).replace('_', ' '), Files.readString(file, StandardCharsets.UTF_8));
+                    if (byVersion.put(script.version(), script) != null) {
+                        throw new IllegalStateException("Two scripts share version " + script.version() + " in " + dir);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(byVersion.values());
     }
 
     /** Flyway's version string of a script name such as {@code V20251022_0001__x.sql}, or null. */

@@ -1,0 +1,26 @@
+package io.fcn.persistence.migration;
+
+import java.time.Instant;
+
+/**
+ * One line of {@code info}: a migration the jar (or the project directory) carries, the database has applied, or
+ * both.
+ *
+ * @param state           Flyway's state: {@code Success}, {@code Pending}, {@code Failed}, {@code Baseline},
+ *                        {@code Future} (applied, unknown to this jar) …
+ * @param installedOn     null while pending
+ * @param checksum        the applied checksum, else the resolved one; null for a baseline
+ * @param executionMillis null while pending
+ * @param rollback        {@code yes}, {@code irreversible: <reason>} or {@code missing}
+ */
+public record MigrationEntry(String version, String description, String type, String state, Instant installedOn,
+        Integer checksum, Integer executionMillis, String rollback) {
+
+    public boolean pending() {
+        return "Pending".equalsIgnoreCase(state);
+    }
+
+    public boolean failed() {
+        return state.toLowerCase(java.util.Locale.ROOT).contains("failed");
+    }
+}

@@ -1,0 +1,327 @@
+package io.fcn.persistence.migration;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.RepairResult;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import io.fcn.persistence.FcnPersistence;
+import io.fcn.persistence.drift.DriftReport;
+import io.fcn.persistence.drift.SchemaDiff;
+import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.migration.MigrationScripts.Script;
+import io.fcn.persistence.migration.StepResult.Direction;
+import io.fcn.persistence.schema.SchemaReader;
+
+/**
+ * The migration operations of the {@code fcn-db} command line, as a Java API over one database: {@code info},
+ * {@code migrate}, {@code undo}, {@code sql} (and its undo form), {@code check}, {@code validate}, {@code repair},
+ * {@code baseline} and {@code purgeIdempotency}. Immutable: {@link #withProjectDirectories} returns a new instance.
+ *
+ * <p>Undo runs the rollback scripts ({@code U<version>__<description>.sql}), split into statements by Flyway's own
+ * parser, each script on one connection in one transaction together with the removal of its history row; SQL Server
+ * rolls both back when a statement fails. (H2 commits DDL at once: on the embedded engine a failed undo step can
+ * leave part of its script applied, with its history row still there.)
+ */
+public final class MigrationOperations {
+
+    private final DataSource dataSource;
+    private final ScriptSet scripts;
+
+    private MigrationOperations(DataSource dataSource, ScriptSet scripts) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.scripts = scripts;
+    }
+
+    /** Operations over the jar's migrations on {@code dataSource}. */
+    public static MigrationOperations on(DataSource dataSource) {
+        return new MigrationOperations(dataSource, ScriptSet.classpath());
+    }
+
+    /**
+     * The same operations, with the migrations of {@code migrationDir} and the rollbacks of {@code rollbackDir} (a
+     * project's {@code db/migration} and {@code db/rollback}) added to the jar's; a file there replaces the jar's
+     * file of the same version.
+     */
+    public MigrationOperations withProjectDirectories(Path migrationDir, Path rollbackDir) {
+        return new MigrationOperations(dataSource, scripts.withDirectories(migrationDir, rollbackDir));
+    }
+
+    /** The current version and every migration with its state, date, checksum, time taken and rollback. */
+    public MigrationStatus info() {
+        MigrationInfoService info = flyway(false, UnaryOperator.identity()).info();
+        List<MigrationEntry> entries = new ArrayList<>();
+        for (MigrationInfo m : info.all()) {
+            String version = m.getVersion() == null ? null : m.getVersion().getVersion();
+            entries.add(new MigrationEntry(version, m.getDescription(), m.getType().name(),
+                    m.getState().getDisplayName(), m.getInstalledOn() == null ? null : m.getInstalledOn().toInstant(),
+                    m.getChecksum(), m.isApplied() ? m.getExecutionTime() : null,
+                    version == null ? "-" : reversibility(version)));
+        }
+        MigrationInfo current = info.current();
+        return new MigrationStatus(current == null || current.getVersion() == null ? null
+                : current.getVersion().getVersion(), entries);
+    }
+
+    /** Applies every pending migration, or those up to and including {@code targetVersion} when it is not null. */
+    public List<StepResult> migrate(String targetVersion) {
+        try {
+            MigrateResult result = flyway(true, c -> targetVersion == null ? c : c.target(targetVersion)).migrate();
+            return result.migrations.stream()
+                    .map(m -> new StepResult(Direction.UP, m.version, m.description, m.executionTime))
+                    .toList();
+        } catch (FlywayException e) {
+            throw new MigrationException("migrate failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The statements of the pending migrations (up to {@code targetVersion} when not null), split as Flyway splits
+     * them for this database's engine (T-SQL batches on SQL Server, the translated statements on H2). Only reads.
+     */
+    public List<ScriptStatements> sql(String targetVersion) {
+        EngineFamily family = EngineFamily.of(dataSource);
+        List<ScriptStatements> out = new ArrayList<>();
+        for (MigrationEntry entry : info().pending()) {
+            if (targetVersion != null && MigrationVersions.ORDER.compare(entry.version(), targetVersion) > 0) {
+                continue;
+            }
+            Script script = scripts.migration(entry.version()).orElseThrow();
+            out.add(statements(script, family));
+        }
+        return out;
+    }
+
+    /** The statements {@link #undo} would run for {@code target}, in order, after the same checks. Only reads. */
+    public List<ScriptStatements> sqlUndo(UndoTarget target) {
+        EngineFamily family = EngineFamily.of(dataSource);
+        return undoPlan(target).stream().map(v -> statements(scripts.rollback(v).orElseThrow(), family)).toList();
+    }
+
+    /**
+     * Undoes applied migrations, latest first, each by its rollback script. Refuses, before running anything, when
+     * the history has a failed migration, a version this jar does not know, a checksum that does not match, schema
+     * drift, or when a step is a baseline, irreversible or without rollback script.
+     */
+    public List<StepResult> undo(UndoTarget target) {
+        EngineFamily family = EngineFamily.of(dataSource);
+        List<StepResult> done = new ArrayList<>();
+        for (String version : undoPlan(target)) {
+            Script rollback = scripts.rollback(version).orElseThrow();
+            long start = System.nanoTime();
+            runUndoStep(version, statements(rollback, family).statements());
+            done.add(new StepResult(Direction.DOWN, version, rollback.description(),
+                    (System.nanoTime() - start) / 1_000_000));
+        }
+        return done;
+    }
+
+    /** Pending migrations and schema drift, as {@code check} reports them. */
+    public CheckResult check() {
+        MigrationStatus status = info();
+        return new CheckResult(status, status.pending().isEmpty() ? drift() : Optional.empty());
+    }
+
+    /**
+     * The schema drift of the database at its current version, when there is an expected schema to compare with:
+     * today that of the generated classes, i.e. the latest version this jar carries. The one place where the drift
+     * check is chosen.
+     */
+    public Optional<DriftReport> drift() {
+        MigrationStatus status = info();
+        if (status.currentVersion() == null || !status.currentVersion().equals(MigrationScripts.latestVersion())) {
+            return Optional.empty();
+        }
+        return Optional.of(SchemaDiff.compare(SchemaReader.generated().read(), SchemaReader.live(dataSource).read()));
+    }
+
+    /** Flyway's validation of the applied migrations against the scripts (pending ones are {@code check}'s). */
+    public List<String> validate() {
+        ValidateResult result = flyway(false, c -> c.ignoreMigrationPatterns("*:pending")).validateWithResult();
+        if (result.validationSuccessful) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        result.invalidMigrations.forEach(m -> problems.add((m.version == null ? "" : m.version + ": ")
+                + (m.errorDetails == null ? "invalid" : m.errorDetails.errorMessage)));
+        if (problems.isEmpty()) {
+            problems.add(result.getAllErrorMessages());
+        }
+        return problems;
+    }
+
+    /** Flyway's repair: removes failed entries, realigns checksums and descriptions; returns what it did. */
+    public List<String> repair() {
+        try {
+            RepairResult result = flyway(true, UnaryOperator.identity()).repair();
+            return result.repairActions == null ? List.of() : List.copyOf(result.repairActions);
+        } catch (FlywayException e) {
+            throw new MigrationException("repair failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adopts an existing database: records {@code version} as its baseline, so later migrations apply on top. */
+    public void baseline(String version) {
+        MigrationVersion.fromVersion(version);
+        try {
+            flyway(true, c -> c.baselineVersion(version).baselineDescription("baseline")).baseline();
+        } catch (FlywayException e) {
+            throw new MigrationException("baseline failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes expired idempotency keys in batches of {@code batchSize}; returns how many. */
+    public int purgeIdempotency(int batchSize) {
+        FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
+        return fcn.idempotency().purgeExpired(fcn.now(), batchSize);
+    }
+
+    /** The versions to undo, latest first, after every check. */
+    private List<String> undoPlan(UndoTarget target) {
+        MigrationInfoService info = flyway(false, c -> c.ignoreMigrationPatterns("*:pending")).info();
+        List<MigrationInfo> applied = new ArrayList<>();
+        for (MigrationInfo m : info.applied()) {
+            if (m.getState().isFailed()) {
+                throw new MigrationException("Refusing to undo: the history has a failed migration ("
+                        + describe(m) + "); fix the database, then run repair");
+            }
+            if (m.getState() != MigrationState.BASELINE && !m.getState().isResolved()) {
+                throw new MigrationException("Refusing to undo: version " + describe(m)
+                        + " is applied but unknown to these migrations (a newer jar applied it?)");
+            }
+            if (m.isVersioned()) {
+                applied.add(m);
+            }
+        }
+        List<String> invalid = validate();
+        if (!invalid.isEmpty()) {
+            throw new MigrationException("Refusing to undo: the history does not match the scripts: "
+                    + String.join("; ", invalid));
+        }
+        drift().filter(DriftReport::hasErrors).ifPresent(report -> {
+            throw new MigrationException("Refusing to undo: the schema has drifted (" + report.errors()
+                    + " errors); run check for the details");
+        });
+        applied.sort(Comparator.comparing(MigrationInfo::getVersion).reversed());
+        List<MigrationInfo> chosen;
+        if (target instanceof UndoTarget.Steps s) {
+            if (s.n() > applied.size()) {
+                throw new MigrationException("Cannot undo " + s.n() + " steps: only " + applied.size()
+                        + " migrations are applied");
+            }
+            chosen = applied.subList(0, s.n());
+        } else if (target instanceof UndoTarget.Version v) {
+            MigrationVersion keep = MigrationVersion.fromVersion(v.version());
+            if (applied.stream().noneMatch(m -> m.getVersion().equals(keep))) {
+                throw new MigrationException("Cannot undo to " + v.version() + ": it is not an applied version");
+            }
+            chosen = applied.stream().filter(m -> m.getVersion().compareTo(keep) > 0).toList();
+        } else {
+            chosen = applied;
+        }
+        List<String> versions = new ArrayList<>();
+        for (MigrationInfo m : chosen) {
+            String version = m.getVersion().getVersion();
+            if (m.getState() == MigrationState.BASELINE) {
+                throw new MigrationException("Refusing to undo past the baseline " + version
+                        + ": the database was adopted at that version, there is nothing to undo it with");
+            }
+            if (scripts.rollback(version).isEmpty()) {
+                String why = scripts.migration(version).flatMap(Script::irreversibleReason)
+                        .map(r -> "it is irreversible: " + r)
+                        .orElse("it has no rollback script " + MigrationScripts.ROLLBACK_FOLDER + "/U" + version);
+                throw new MigrationException("Refusing to undo past " + describe(m) + ": " + why
+                        + "; nothing was undone");
+            }
+            versions.add(version);
+        }
+        return versions;
+    }
+
+    private void runUndoStep(String version, List<String> statements) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            int i = 0;
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    i++;
+                    s.execute(sql);
+                }
+                // Within the same transaction: the history forgets the version only when its script succeeded.
+                DSL.using(c, SQLDialect.DEFAULT)
+                        .deleteFrom(table(name(FcnMigrations.SCHEMA, FcnMigrations.HISTORY_TABLE)))
+                        .where(field(name("version")).eq(version))
+                        .execute();
+                c.commit();
+            } catch (SQLException | DataAccessException e) {
+                c.rollback();
+                throw new MigrationException("Undo of " + version + " failed at statement " + i + " of "
+                        + statements.size() + " and was rolled back: " + e.getMessage(), e);
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Undo of " + version + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ScriptStatements statements(Script script, EngineFamily family) {
+        return new ScriptStatements(script.version(), script.filename(),
+                FlywayStatements.split(script.filename(), FcnMigrations.engineText(script.text(), family), family));
+    }
+
+    private String reversibility(String version) {
+        if (scripts.rollback(version).isPresent()) {
+            return "yes";
+        }
+        return scripts.migration(version).flatMap(Script::irreversibleReason)
+                .map(r -> "irreversible: " + r).orElse("missing");
+    }
+
+    private static String describe(MigrationInfo m) {
+        return (m.getVersion() == null ? "" : m.getVersion().getVersion() + " ") + m.getDescription();
+    }
+
+    private Flyway flyway(boolean prepare, UnaryOperator<FluentConfiguration> adjust) {
+        return adjust.apply(FcnMigrations.configure(dataSource, scripts, prepare)).load();
+    }
+
+    /** What {@code check} found: the status (pending migrations) and, at the latest version, the drift report. */
+    public record CheckResult(MigrationStatus status, Optional<DriftReport> drift) {
+
+        public boolean pending() {
+            return !status.pending().isEmpty();
+        }
+
+        public boolean drifted() {
+            return drift.map(DriftReport::hasErrors).orElse(false);
+        }
+    }
+}
