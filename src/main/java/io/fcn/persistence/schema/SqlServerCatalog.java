@@ -115,7 +115,10 @@ final class SqlServerCatalog implements SchemaReader {
             boolean declaredIndexNames) {
 
         static final Shows SQL_SERVER = new Shows(true, true, true, true);
-        /** Included columns, uniqueness, key names and N-ness it does show; nor does the model hold clustering. */
+        /**
+         * Babelfish does show N-ness, uniqueness, included columns and key names. It shows no index as clustered
+         * either, which does not matter here: the model holds no clustering.
+         */
         static final Shows BABELFISH = new Shows(false, false, false, false);
 
         static Shows of(Connection connection) throws SQLException {
