@@ -14,6 +14,7 @@ import io.fcn.persistence.drift.Finding.ObjectType;
 import io.fcn.persistence.drift.Finding.Severity;
 import io.fcn.persistence.schema.CheckModel;
 import io.fcn.persistence.schema.ColumnModel;
+import io.fcn.persistence.schema.ColumnType;
 import io.fcn.persistence.schema.DefaultModel;
 import io.fcn.persistence.schema.ForeignKeyModel;
 import io.fcn.persistence.schema.IndexModel;
@@ -108,11 +109,33 @@ public final class SchemaDiff {
         }
         if (!e.type().matches(a.type())) {
             add(Severity.ERROR, Kind.CHANGED, ObjectType.COLUMN, path, "type", e.type().sql(), a.type().sql());
+        } else {
+            sizesShown(e.type(), a.type());
         }
         compareKnown(ObjectType.COLUMN, path, "nullable", "column.nullable",
                 nullability(e.nullable()), nullability(a.nullable()));
         compareKnown(ObjectType.COLUMN, path, "identity", "column.identity",
                 identity(e.identity()), identity(a.identity()));
+    }
+
+    /** Counts the size properties of matching types that one side cannot show (they matched unchecked). */
+    private void sizesShown(ColumnType e, ColumnType a) {
+        switch (e.family().size()) {
+            case NONE -> {
+            }
+            case LENGTH -> shown(e.length(), a.length(), "column.length");
+            case PRECISION_SCALE -> {
+                shown(e.precision(), a.precision(), "column.precision");
+                shown(e.scale(), a.scale(), "column.scale");
+            }
+            case FRACTIONAL_SECONDS -> shown(e.scale(), a.scale(), "column.scale");
+        }
+    }
+
+    private void shown(Object expected, Object actual, String unknownKey) {
+        if (expected == null || actual == null) {
+            unknown(unknownKey);
+        }
     }
 
     private static String nullability(Boolean nullable) {

@@ -30,6 +30,14 @@ final class GeneratedSchema {
                 .map(GeneratedSchema::table).toList());
     }
 
+    /** The names of every index the generated classes declare. */
+    static List<String> indexNames() {
+        return DefaultSchema.DEFAULT_SCHEMA.getTables().stream()
+                .flatMap(table -> table.getIndexes().stream())
+                .map(Index::getName)
+                .toList();
+    }
+
     private static TableModel table(Table<?> table) {
         UniqueKey<?> pk = table.getPrimaryKey();
         return new TableModel(table.getName(),

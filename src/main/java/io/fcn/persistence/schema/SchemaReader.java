@@ -1,5 +1,10 @@
 package io.fcn.persistence.schema;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 import javax.sql.DataSource;
 
 import io.fcn.persistence.engine.EngineFamily;
@@ -24,14 +29,26 @@ public interface SchemaReader {
 
     /** The live schema of the tables {@code filter} accepts, read by the reader of the database's engine. */
     static SchemaReader live(DataSource dataSource, TableFilter filter) {
-        return forEngine(EngineFamily.of(dataSource), dataSource, filter);
+        return live(dataSource, filter, List.of());
     }
 
-    /** The catalog reader of {@code family}. */
-    static SchemaReader forEngine(EngineFamily family, DataSource dataSource, TableFilter filter) {
+    /**
+     * As {@link #live(DataSource, TableFilter)}; {@code moreIndexNames} are index names, besides those of the
+     * generated classes, to recognise on an engine that shows indexes under internal names (Babelfish). An index
+     * whose name is known to neither is reported under the name the engine shows.
+     */
+    static SchemaReader live(DataSource dataSource, TableFilter filter, Collection<String> moreIndexNames) {
+        Set<String> known = new TreeSet<>(GeneratedSchema.indexNames());
+        known.addAll(moreIndexNames);
+        return forEngine(EngineFamily.of(dataSource), dataSource, filter, known);
+    }
+
+    /** The catalog reader of {@code family}; {@code knownIndexNames} as for {@link #live}. */
+    static SchemaReader forEngine(EngineFamily family, DataSource dataSource, TableFilter filter,
+            Collection<String> knownIndexNames) {
         return switch (family) {
             case H2 -> new H2Catalog(dataSource, filter);
-            case SQL_SERVER -> new SqlServerCatalog(dataSource, filter);
+            case SQL_SERVER -> new SqlServerCatalog(dataSource, filter, knownIndexNames);
         };
     }
 }

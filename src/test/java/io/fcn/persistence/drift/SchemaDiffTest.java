@@ -155,6 +155,37 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aFractionalSecondsScaleOneSideCannotShowIsNotCheckable() {
+        // As Babelfish shows a DATETIMEOFFSET(7): it keeps 6 digits at most, so the declared scale is unknown.
+        List<ColumnModel> expected = new ArrayList<>(tradeColumns());
+        expected.add(new ColumnModel("created_at", ColumnType.of(TypeFamily.DATETIMEOFFSET, null, null, 7), false,
+                false));
+        List<ColumnModel> actual = new ArrayList<>(tradeColumns());
+        actual.add(new ColumnModel("created_at", ColumnType.of(TypeFamily.DATETIMEOFFSET), false, false));
+
+        DriftReport report = SchemaDiff.compare(model("expected", trade(expected, tradeIndexes())),
+                model("babelfish-like", trade(actual, tradeIndexes())));
+
+        assertTrue(report.isEmpty(), report::toText);
+        assertEquals(Map.of("column.scale", 1), report.notCheckable());
+    }
+
+    @Test
+    void anUnknownScaleDoesNotHideAChangedType() {
+        List<ColumnModel> expected = new ArrayList<>(tradeColumns());
+        expected.add(new ColumnModel("created_at", ColumnType.of(TypeFamily.DATETIMEOFFSET, null, null, 7), false,
+                false));
+        List<ColumnModel> actual = new ArrayList<>(tradeColumns());
+        actual.add(new ColumnModel("created_at", ColumnType.of(TypeFamily.DATETIME2), false, false));
+
+        DriftReport report = SchemaDiff.compare(model("expected", trade(expected, tradeIndexes())),
+                model("babelfish-like", trade(actual, tradeIndexes())));
+
+        assertEquals(List.of(new Finding(Severity.ERROR, Kind.CHANGED, ObjectType.COLUMN, "fcn_trade.created_at",
+                "type", "DATETIMEOFFSET(7)", "DATETIME2")), report.findings());
+    }
+
+    @Test
     void aModelWithoutDefaultsOrChecksIsNotCheckedForThem() {
         TableModel generatedLike = new TableModel("fcn_trade", tradeColumns(), new KeyModel("pk_fcn_trade",
                 List.of("id")), List.of(new KeyModel("uq_fcn_trade_trade_id", List.of("trade_id"))),
