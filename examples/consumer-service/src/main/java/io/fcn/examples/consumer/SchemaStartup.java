@@ -4,10 +4,8 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.api.output.MigrateResult;
 
-import io.fcn.persistence.drift.DriftReport;
-import io.fcn.persistence.drift.SchemaDiff;
+import io.fcn.persistence.drift.DriftCheck;
 import io.fcn.persistence.migration.FcnMigrations;
-import io.fcn.persistence.schema.SchemaReader;
 
 /** What the service does with its database before it takes requests: migrate, then refuse to run on drift. */
 public final class SchemaStartup {
@@ -23,15 +21,12 @@ public final class SchemaStartup {
     }
 
     /**
-     * Fails fast when the live schema differs from the one the library's classes expect (a hand-made change, a
-     * missed migration), rather than failing later, mid-request.
+     * Fails fast when the database does not match the library's latest version (a hand-made change, a pending or
+     * edited migration), rather than failing later, mid-request.
      *
-     * @throws IllegalStateException naming every difference
+     * @throws io.fcn.persistence.drift.SchemaDriftException with the report, naming every difference
      */
     public static void requireNoDrift(DataSource dataSource) {
-        DriftReport report = SchemaDiff.compare(SchemaReader.generated().read(), SchemaReader.live(dataSource).read());
-        if (report.hasErrors()) {
-            throw new IllegalStateException("The database schema has drifted; refusing to start:\n" + report.toText());
-        }
+        DriftCheck.of(dataSource).againstLatest().assertClean();
     }
 }

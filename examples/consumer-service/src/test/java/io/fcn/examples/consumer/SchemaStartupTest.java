@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import io.fcn.persistence.drift.SchemaDriftException;
 import io.fcn.persistence.testkit.FcnDatabaseTest;
 
 /** A database one release behind: start-up refuses it until migrated, then starts. */
@@ -16,7 +17,7 @@ class SchemaStartupTest {
 
     @Test
     void startUpMigratesAnOldDatabaseAndThenFindsNoDrift(DataSource dataSource) {
-        IllegalStateException drift = assertThrows(IllegalStateException.class,
+        SchemaDriftException drift = assertThrows(SchemaDriftException.class,
                 () -> SchemaStartup.requireNoDrift(dataSource));
         assertTrue(drift.getMessage().contains("fcn_trade.version"), drift.getMessage());
 
