@@ -24,7 +24,7 @@ import io.fcn.persistence.IdempotencyTokenException;
 import io.fcn.persistence.idempotency.ClaimOutcome.Claimed;
 import io.fcn.persistence.idempotency.ClaimOutcome.InProgress;
 import io.fcn.persistence.support.AllEngines;
-import io.fcn.persistence.support.MutableClock;
+import io.fcn.persistence.testkit.FcnTestClock;
 import io.fcn.persistence.support.Race;
 
 /** Real threads, each statement on a connection of its own (the DataSource hands out a new one per call). */
@@ -58,7 +58,7 @@ class IdempotencyConcurrencyTest {
     }
 
     @Test
-    void concurrentTakeoversOfAnExpiredLeaseMakeExactlyOneOwner(FcnPersistence fcn, MutableClock clock,
+    void concurrentTakeoversOfAnExpiredLeaseMakeExactlyOneOwner(FcnPersistence fcn, FcnTestClock clock,
             DataSource dataSource) throws Exception {
         Claimed original = claimed(fcn, KEY);
         clock.advance(LEASE.plusSeconds(1));
@@ -73,7 +73,7 @@ class IdempotencyConcurrencyTest {
     }
 
     @Test
-    void concurrentClaimsOfAnExpiredKeyMakeExactlyOneOwner(FcnPersistence fcn, MutableClock clock,
+    void concurrentClaimsOfAnExpiredKeyMakeExactlyOneOwner(FcnPersistence fcn, FcnTestClock clock,
             DataSource dataSource) throws Exception {
         Claimed original = claimed(fcn, KEY);
         fcn.idempotency().complete(original.token(), 201, "{}");

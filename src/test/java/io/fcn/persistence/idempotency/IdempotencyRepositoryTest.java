@@ -32,7 +32,7 @@ import io.fcn.persistence.idempotency.ClaimOutcome.Replay;
 import io.fcn.persistence.schema.jooq.tables.records.FcnIdempotencyKeyRecord;
 import io.fcn.persistence.sql.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
-import io.fcn.persistence.support.MutableClock;
+import io.fcn.persistence.testkit.FcnTestClock;
 
 @AllEngines
 class IdempotencyRepositoryTest {
@@ -87,7 +87,7 @@ class IdempotencyRepositoryTest {
     }
 
     @Test
-    void aClaimWhileTheLeaseIsHeldIsInProgress(FcnPersistence fcn, MutableClock clock) {
+    void aClaimWhileTheLeaseIsHeldIsInProgress(FcnPersistence fcn, FcnTestClock clock) {
         Claimed first = claimed(fcn, KEY);
         clock.advance(LEASE.minusMillis(1));
 
@@ -107,7 +107,7 @@ class IdempotencyRepositoryTest {
     }
 
     @Test
-    void aCompletedKeyReplaysTheStoredResponse(FcnPersistence fcn, DataSource dataSource, MutableClock clock) {
+    void aCompletedKeyReplaysTheStoredResponse(FcnPersistence fcn, DataSource dataSource, FcnTestClock clock) {
         Claimed claimed = claimed(fcn, KEY);
         fcn.idempotency().complete(claimed.token(), 201, "{\"trade_id\": \"T-1\"}");
 
@@ -191,7 +191,7 @@ class IdempotencyRepositoryTest {
     }
 
     @Test
-    void anExpiredLeaseIsTakenOverAndTheOldTokenIsStale(FcnPersistence fcn, MutableClock clock,
+    void anExpiredLeaseIsTakenOverAndTheOldTokenIsStale(FcnPersistence fcn, FcnTestClock clock,
             DataSource dataSource) {
         Claimed first = claimed(fcn, KEY);
         clock.advance(LEASE); // locked_until <= now: the lease has expired
@@ -208,7 +208,7 @@ class IdempotencyRepositoryTest {
     }
 
     @Test
-    void aKeyPastItsExpiryCountsAsAbsent(FcnPersistence fcn, MutableClock clock, DataSource dataSource) {
+    void aKeyPastItsExpiryCountsAsAbsent(FcnPersistence fcn, FcnTestClock clock, DataSource dataSource) {
         Claimed first = claimed(fcn, KEY);
         fcn.idempotency().complete(first.token(), 201, "{\"first\": true}");
         int id = committedRow(dataSource, KEY).getId();
@@ -230,7 +230,7 @@ class IdempotencyRepositoryTest {
     }
 
     @Test
-    void anUnfinishedClaimPastItsExpiryCountsAsAbsentToo(FcnPersistence fcn, MutableClock clock) {
+    void anUnfinishedClaimPastItsExpiryCountsAsAbsentToo(FcnPersistence fcn, FcnTestClock clock) {
         Duration shortTtl = Duration.ofSeconds(10); // shorter than the lease: the key expires first
         Claimed first = assertInstanceOf(Claimed.class,
                 fcn.idempotency().claim(KEY, FINGERPRINT, "POST", PATH, shortTtl, LEASE));
@@ -253,7 +253,7 @@ class IdempotencyRepositoryTest {
     }
 
     @Test
-    void aClaimOnAConnectionInTheCallersTransactionIsRefused(DataSource dataSource, MutableClock clock)
+    void aClaimOnAConnectionInTheCallersTransactionIsRefused(DataSource dataSource, FcnTestClock clock)
             throws Exception {
         // As a Spring @Transactional method would hand out: one connection, auto-commit off.
         try (java.sql.Connection connection = dataSource.getConnection()) {
@@ -304,7 +304,7 @@ class IdempotencyRepositoryTest {
     }
 
     @Test
-    void purgeDeletesExpiredKeysInBoundedBatches(FcnPersistence fcn, MutableClock clock, DataSource dataSource,
+    void purgeDeletesExpiredKeysInBoundedBatches(FcnPersistence fcn, FcnTestClock clock, DataSource dataSource,
             TsqlGuardListener guard) {
         for (int i = 0; i < 250; i++) {
             fcn.idempotency().claim("expiring-" + i, FINGERPRINT, "POST", PATH, Duration.ofHours(1), LEASE);

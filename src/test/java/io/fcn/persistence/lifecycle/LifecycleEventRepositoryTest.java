@@ -30,7 +30,7 @@ import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.sql.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.support.GoldenSql;
-import io.fcn.persistence.support.MutableClock;
+import io.fcn.persistence.testkit.FcnTestClock;
 
 @AllEngines
 class LifecycleEventRepositoryTest {
@@ -48,7 +48,7 @@ class LifecycleEventRepositoryTest {
     }
 
     @Test
-    void appendsAnEventAndListsItInTheTradesHistory(FcnPersistence db, MutableClock clock) {
+    void appendsAnEventAndListsItInTheTradesHistory(FcnPersistence db, FcnTestClock clock) {
         bookedTrade(db, "TR-1");
         clock.advance(Duration.ofHours(2));
         LifecycleEvent appended = db.lifecycleEvents().append("TR-1", LifecycleEventType.COUPON_PAID, D1,

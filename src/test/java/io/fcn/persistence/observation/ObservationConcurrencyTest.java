@@ -28,7 +28,7 @@ import io.fcn.persistence.ConflictException;
 import io.fcn.persistence.DuplicateKeyException;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.support.AllEngines;
-import io.fcn.persistence.support.MutableClock;
+import io.fcn.persistence.testkit.FcnTestClock;
 import io.fcn.persistence.support.Race;
 
 /** Real threads, each statement on a connection of its own (the DataSource hands out a new one per call). */
@@ -101,7 +101,7 @@ class ObservationConcurrencyTest {
      * then B goes on to insert and meets A's rows. No sleeps, and no reader waits on an uncommitted row (SQL Server's
      * locking READ COMMITTED would block there): a listener on B's entry point pauses B after its lookup.
      */
-    private static Object loseTheRaceToAnotherBatch(FcnPersistence fcn, DataSource dataSource, MutableClock clock,
+    private static Object loseTheRaceToAnotherBatch(FcnPersistence fcn, DataSource dataSource, FcnTestClock clock,
             boolean bJoinsATransaction) throws Exception {
         insertTrade(fcn, "T-1");
         List<Observation> rows = List.of(observation("T-1", D1), observation("T-1", D1.plusDays(1)));
@@ -150,7 +150,7 @@ class ObservationConcurrencyTest {
 
     @Test
     void aBatchThatLosesTheRaceOnItsOwnLooksAgainAndSkips(FcnPersistence fcn, DataSource dataSource,
-            MutableClock clock) throws Exception {
+            FcnTestClock clock) throws Exception {
         Object outcome = loseTheRaceToAnotherBatch(fcn, dataSource, clock, false);
 
         assertEquals(new ObservationBatchResult(0, 2), outcome);
@@ -159,7 +159,7 @@ class ObservationConcurrencyTest {
 
     @Test
     void aBatchJoinedToATransactionThatLosesTheRaceFailsAsADuplicate(FcnPersistence fcn, DataSource dataSource,
-            MutableClock clock) throws Exception {
+            FcnTestClock clock) throws Exception {
         Object outcome = loseTheRaceToAnotherBatch(fcn, dataSource, clock, true);
 
         DuplicateKeyException e = assertInstanceOf(DuplicateKeyException.class, outcome);

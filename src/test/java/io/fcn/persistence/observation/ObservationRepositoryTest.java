@@ -24,7 +24,7 @@ import io.fcn.persistence.NotFoundException;
 import io.fcn.persistence.ValidationException;
 import io.fcn.persistence.sql.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
-import io.fcn.persistence.support.MutableClock;
+import io.fcn.persistence.testkit.FcnTestClock;
 
 @AllEngines
 class ObservationRepositoryTest {
@@ -47,7 +47,7 @@ class ObservationRepositoryTest {
     }
 
     @Test
-    void recordsAnObservationAndReadsItBack(FcnPersistence fcn, MutableClock clock) {
+    void recordsAnObservationAndReadsItBack(FcnPersistence fcn, FcnTestClock clock) {
         insertTrade(fcn, "T-1");
         Observation given = observation("T-1", D1);
 
@@ -69,7 +69,7 @@ class ObservationRepositoryTest {
     }
 
     @Test
-    void recordingTheSameObservationAgainReturnsTheStoredOne(FcnPersistence fcn, MutableClock clock,
+    void recordingTheSameObservationAgainReturnsTheStoredOne(FcnPersistence fcn, FcnTestClock clock,
             DataSource dataSource) {
         insertTrade(fcn, "T-1");
         StoredObservation first = fcn.observations().record(observation("T-1", D1));

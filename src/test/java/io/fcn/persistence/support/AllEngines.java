@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * server named by FCN_TEST_MSSQL_URL), each on a fresh database of its own, emptied before every test (with
  * {@code migrated = false}, every test gets a fresh, empty database of its own instead).
  * Tests receive {@code FcnPersistence}, {@code Database}, {@code DataSource}, {@code DSLContext},
- * {@code MutableClock} and {@code TsqlGuardListener} as parameters.
+ * {@code FcnTestClock} and {@code TsqlGuardListener} as parameters.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -22,6 +22,7 @@ import io.fcn.persistence.engine.Database;
 import io.fcn.persistence.migration.FcnMigrations;
 import io.fcn.persistence.sql.TsqlGuardListener;
 import io.fcn.persistence.testkit.DatabaseCleaner;
+import io.fcn.persistence.testkit.FcnTestClock;
 import io.fcn.persistence.testkit.TestEngine;
 
 /** See {@link AllEngines}. */
@@ -90,7 +91,7 @@ final class AllEnginesExtension implements ClassTemplateInvocationContextProvide
             if (migrated) {
                 FcnMigrations.migrate(database.dataSource());
             }
-            MutableClock clock = new MutableClock(START);
+            FcnTestClock clock = new FcnTestClock(START);
             TsqlGuardListener guard = new TsqlGuardListener();
             FcnPersistence persistence = FcnPersistence.builder(database.dataSource())
                     .clock(clock).executeListener(guard).build();
@@ -110,7 +111,7 @@ final class AllEnginesExtension implements ClassTemplateInvocationContextProvide
         public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
             Class<?> type = p.getParameter().getType();
             return type == FcnPersistence.class || type == Database.class || type == DataSource.class
-                    || type == DSLContext.class || type == MutableClock.class || type == TsqlGuardListener.class
+                    || type == DSLContext.class || type == FcnTestClock.class || type == TsqlGuardListener.class
                     || type == TestEngine.class;
         }
 
@@ -129,7 +130,7 @@ final class AllEnginesExtension implements ClassTemplateInvocationContextProvide
                 return opened.database().dataSource();
             } else if (type == DSLContext.class) {
                 return opened.persistence().dsl();
-            } else if (type == MutableClock.class) {
+            } else if (type == FcnTestClock.class) {
                 return opened.clock();
             }
             return opened.guard();
@@ -138,7 +139,7 @@ final class AllEnginesExtension implements ClassTemplateInvocationContextProvide
 
     static final Instant START = Instant.parse("2026-01-15T09:30:00.123456Z");
 
-    record Opened(Database database, FcnPersistence persistence, MutableClock clock, TsqlGuardListener guard)
+    record Opened(Database database, FcnPersistence persistence, FcnTestClock clock, TsqlGuardListener guard)
             implements AutoCloseable {
         @Override
         public void close() {

@@ -26,7 +26,7 @@ import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.sql.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.support.GoldenSql;
-import io.fcn.persistence.support.MutableClock;
+import io.fcn.persistence.testkit.FcnTestClock;
 
 @AllEngines
 class TemplateRepositoryTest {
@@ -41,14 +41,14 @@ class TemplateRepositoryTest {
         return NewTemplate.active(id, "FCN " + id, spec, "Bank A", PARAMS);
     }
 
-    private static OffsetDateTime at(MutableClock clock) {
+    private static OffsetDateTime at(FcnTestClock clock) {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     // --- create / get ---------------------------------------------------------------------------------------------
 
     @Test
-    void createsADraftAndReadsItBack(FcnPersistence db, MutableClock clock) {
+    void createsADraftAndReadsItBack(FcnPersistence db, FcnTestClock clock) {
         Template created = db.templates().create(draft("TPL-1"));
 
         assertEquals(TemplateStatus.DRAFT, created.status());
@@ -152,7 +152,7 @@ class TemplateRepositoryTest {
     // --- update ---------------------------------------------------------------------------------------------------
 
     @Test
-    void updatesNameAndParametersWithTheVersionReadAndBumpsIt(FcnPersistence db, MutableClock clock) {
+    void updatesNameAndParametersWithTheVersionReadAndBumpsIt(FcnPersistence db, FcnTestClock clock) {
         Template created = db.templates().create(draft("TPL-1"));
         clock.advance(Duration.ofMinutes(5));
 
@@ -204,7 +204,7 @@ class TemplateRepositoryTest {
     // --- activate -------------------------------------------------------------------------------------------------
 
     @Test
-    void activatesADraft(FcnPersistence db, MutableClock clock) {
+    void activatesADraft(FcnPersistence db, FcnTestClock clock) {
         db.templates().create(draft("TPL-1"));
         clock.advance(Duration.ofSeconds(1));
         Template activated = db.templates().activate("TPL-1");
@@ -235,7 +235,7 @@ class TemplateRepositoryTest {
     // --- deprecate ------------------------------------------------------------------------------------------------
 
     @Test
-    void deprecatesADraftOrActiveTemplateWithAReason(FcnPersistence db, MutableClock clock) {
+    void deprecatesADraftOrActiveTemplateWithAReason(FcnPersistence db, FcnTestClock clock) {
         db.templates().create(draft("D"));
         db.templates().create(active("A", "1.0"));
         clock.advance(Duration.ofHours(1));

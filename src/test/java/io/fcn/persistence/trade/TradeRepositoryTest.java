@@ -39,13 +39,13 @@ import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.sql.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.support.GoldenSql;
-import io.fcn.persistence.support.MutableClock;
+import io.fcn.persistence.testkit.FcnTestClock;
 import io.fcn.persistence.template.NewTemplate;
 
 @AllEngines
 class TradeRepositoryTest {
 
-    private static OffsetDateTime at(MutableClock clock) {
+    private static OffsetDateTime at(FcnTestClock clock) {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
@@ -56,7 +56,7 @@ class TradeRepositoryTest {
     // --- book -----------------------------------------------------------------------------------------------------
 
     @Test
-    void booksAnActiveTradeWithItsCreatedEvent(FcnPersistence db, MutableClock clock) {
+    void booksAnActiveTradeWithItsCreatedEvent(FcnPersistence db, FcnTestClock clock) {
         activeTemplate(db, "TPL-1");
         Trade booked = db.trades().book(trade("TR-1", "TPL-1").build());
 
@@ -127,7 +127,7 @@ class TradeRepositoryTest {
     }
 
     @Test
-    void aFailedEventAppendLeavesNoTradeBehind(DataSource dataSource, MutableClock clock, TsqlGuardListener guard,
+    void aFailedEventAppendLeavesNoTradeBehind(DataSource dataSource, FcnTestClock clock, TsqlGuardListener guard,
             FcnPersistence db) {
         activeTemplate(db, "TPL-1");
         FcnPersistence failing = failingEventAppends(dataSource, clock, guard);
@@ -205,7 +205,7 @@ class TradeRepositoryTest {
     // --- transitions ----------------------------------------------------------------------------------------------
 
     @Test
-    void knockInSetsTheFlagBumpsTheVersionAndAppendsItsEvent(FcnPersistence db, MutableClock clock) {
+    void knockInSetsTheFlagBumpsTheVersionAndAppendsItsEvent(FcnPersistence db, FcnTestClock clock) {
         Trade booked = bookedTrade(db, "TR-1");
         clock.advance(Duration.ofDays(1));
         LocalDate kiDate = TRADE_DATE.plusDays(40);
@@ -343,7 +343,7 @@ class TradeRepositoryTest {
     }
 
     @Test
-    void aTransitionWhoseEventAppendFailsLeavesTheTradeUnchanged(DataSource dataSource, MutableClock clock,
+    void aTransitionWhoseEventAppendFailsLeavesTheTradeUnchanged(DataSource dataSource, FcnTestClock clock,
             TsqlGuardListener guard, FcnPersistence db) {
         Trade booked = bookedTrade(db, "TR-1");
         FcnPersistence failing = failingEventAppends(dataSource, clock, guard);
@@ -386,7 +386,7 @@ class TradeRepositoryTest {
     // --- failure injection ----------------------------------------------------------------------------------------
 
     /** An entry point on the same database whose every lifecycle-event insert fails. */
-    private static FcnPersistence failingEventAppends(DataSource dataSource, MutableClock clock,
+    private static FcnPersistence failingEventAppends(DataSource dataSource, FcnTestClock clock,
             TsqlGuardListener guard) {
         return FcnPersistence.builder(dataSource).clock(clock).executeListener(guard)
                 .executeListener(new DefaultExecuteListener() {
