@@ -110,16 +110,18 @@ final class SqlServerCatalog implements SchemaReader {
      * @param indexFilters           index filters (Babelfish's {@code has_filter} is always 0)
      * @param declaredIndexNames     index names as declared (Babelfish shows {@link BabelfishNames internal ones},
      *                               which are mapped back to the names the reader knows)
+     * @param viewDefinitionGrant    whether {@code HAS_PERMS_BY_NAME} answers for VIEW DEFINITION (Babelfish has
+     *                               no such permission and answers 0 for every login, owners included)
      */
     record Shows(boolean defaultNames, boolean fractionalSecondsScale, boolean indexFilters,
-            boolean declaredIndexNames) {
+            boolean declaredIndexNames, boolean viewDefinitionGrant) {
 
-        static final Shows SQL_SERVER = new Shows(true, true, true, true);
+        static final Shows SQL_SERVER = new Shows(true, true, true, true, true);
         /**
          * Babelfish does show N-ness, uniqueness, included columns and key names. It shows no index as clustered
          * either, which does not matter here: the model holds no clustering.
          */
-        static final Shows BABELFISH = new Shows(false, false, false, false);
+        static final Shows BABELFISH = new Shows(false, false, false, false, false);
 
         static Shows of(Connection connection) throws SQLException {
             try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(IS_BABELFISH)) {
