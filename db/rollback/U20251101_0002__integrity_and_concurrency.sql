@@ -11,6 +11,8 @@ ALTER TABLE dbo.fcn_idempotency_key DROP CONSTRAINT ck_fcn_idempotency_key_state
 
 -- The response columns become NOT NULL again, by the same portable column swap V2 used (no ALTER COLUMN). A NOT
 -- NULL column added to a table with rows needs a default; it is named, and dropped once the values are copied.
+-- Defaults are dropped IF EXISTS: Babelfish keeps no DEFAULT constraints by name (it cannot drop them at all, so
+-- there the two response defaults stay: a warning-level difference), SQL Server and H2 drop them.
 EXEC sp_rename 'dbo.fcn_idempotency_key.response_status', 'response_status_v2', 'COLUMN';
 EXEC sp_rename 'dbo.fcn_idempotency_key.response_snapshot', 'response_snapshot_v2', 'COLUMN';
 ALTER TABLE dbo.fcn_idempotency_key ADD response_status INT NOT NULL
@@ -19,8 +21,8 @@ ALTER TABLE dbo.fcn_idempotency_key ADD response_snapshot NVARCHAR(MAX) NOT NULL
     CONSTRAINT df_fcn_idempotency_key_response_snapshot DEFAULT '';
 GO
 UPDATE dbo.fcn_idempotency_key SET response_status = response_status_v2, response_snapshot = response_snapshot_v2;
-ALTER TABLE dbo.fcn_idempotency_key DROP CONSTRAINT df_fcn_idempotency_key_response_status;
-ALTER TABLE dbo.fcn_idempotency_key DROP CONSTRAINT df_fcn_idempotency_key_response_snapshot;
+ALTER TABLE dbo.fcn_idempotency_key DROP CONSTRAINT IF EXISTS df_fcn_idempotency_key_response_status;
+ALTER TABLE dbo.fcn_idempotency_key DROP CONSTRAINT IF EXISTS df_fcn_idempotency_key_response_snapshot;
 ALTER TABLE dbo.fcn_idempotency_key DROP COLUMN response_status_v2;
 ALTER TABLE dbo.fcn_idempotency_key DROP COLUMN response_snapshot_v2;
 GO
@@ -28,13 +30,13 @@ GO
 -- Idempotency claims.
 ALTER TABLE dbo.fcn_idempotency_key DROP COLUMN lock_token;
 ALTER TABLE dbo.fcn_idempotency_key DROP COLUMN locked_until;
-ALTER TABLE dbo.fcn_idempotency_key DROP CONSTRAINT df_fcn_idempotency_key_state;
+ALTER TABLE dbo.fcn_idempotency_key DROP CONSTRAINT IF EXISTS df_fcn_idempotency_key_state;
 ALTER TABLE dbo.fcn_idempotency_key DROP COLUMN state;
 
 -- Optimistic locking.
-ALTER TABLE dbo.fcn_trade DROP CONSTRAINT df_fcn_trade_version;
+ALTER TABLE dbo.fcn_trade DROP CONSTRAINT IF EXISTS df_fcn_trade_version;
 ALTER TABLE dbo.fcn_trade DROP COLUMN version;
-ALTER TABLE dbo.fcn_template DROP CONSTRAINT df_fcn_template_version;
+ALTER TABLE dbo.fcn_template DROP CONSTRAINT IF EXISTS df_fcn_template_version;
 ALTER TABLE dbo.fcn_template DROP COLUMN version;
 
 ALTER TABLE dbo.fcn_trade DROP COLUMN termination_date;

@@ -37,7 +37,7 @@ final class EmbeddedTranslation {
     }
 
     private static final Pattern DROP_DEFAULT_CONSTRAINT = Pattern.compile(
-            "(?is)\\s*alter\\s+table\\s+(\\S+)\\s+drop\\s+constraint\\s+(df_\\S+)\\s*");
+            "(?is)\\s*alter\\s+table\\s+(\\S+)\\s+drop\\s+constraint\\s+(?:if\\s+exists\\s+)?(df_\\S+)\\s*");
 
     /**
      * H2 keeps a column default without the name T-SQL gives it ({@code CONSTRAINT df_x DEFAULT …}), so
