@@ -1,0 +1,283 @@
+package io.fcn.persistence.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.observation.Observation;
+import io.fcn.persistence.trade.NewTrade;
+import io.fcn.persistence.trade.Trade;
+import io.fcn.persistence.trade.TradeStatus;
+
+/**
+ * The same work as the library, written as a careful hand-written DAO would: one connection from the pool per call
+ * (or per transaction), the same statements and transaction boundaries, rows mapped to the library's records. H2
+ * keeps a per-session cache of prepared statements, so preparing the same SQL again on a pooled connection is a
+ * cache hit, as with a pool's statement cache on SQL Server.
+ */
+final class HandWrittenJdbc {
+
+    static final String TRADE_COLUMNS = "trade_id, template_id, spec_version, trade_date, maturity_date, notional,"
+            + " currency, status, autocall_triggered, ki_triggered, trade_params, termination_date, version,"
+            + " created_at, updated_at";
+    static final String SELECT_TRADE = "SELECT " + TRADE_COLUMNS + " FROM fcn_trade WHERE trade_id = ?";
+    private static final String SELECT_TEMPLATE =
+            "SELECT template_id, spec_version, status FROM fcn_template WHERE template_id = ?";
+    private static final String INSERT_TRADE = "INSERT INTO fcn_trade (trade_id, template_id, spec_version,"
+            + " trade_date, maturity_date, notional, currency, status, autocall_triggered, ki_triggered, trade_params,"
+            + " version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO fcn_lifecycle_event (trade_id, event_type, event_date,"
+            + " event_payload, created_at) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_CLAIM = "INSERT INTO fcn_idempotency_key (key_hash, request_fingerprint,"
+            + " request_method, request_path, state, lock_token, locked_until, created_at, expires_at)"
+            + " VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)";
+    private static final String COMPLETE_CLAIM = "UPDATE fcn_idempotency_key SET state = 'completed',"
+            + " response_status = ?, response_snapshot = ?, lock_token = NULL, locked_until = NULL"
+            + " WHERE key_hash = ? AND lock_token = ? AND state = 'in_progress'";
+    private static final String INSERT_OBSERVATION = "INSERT INTO fcn_observation (trade_id, observation_date,"
+            + " observation_type, underlying_prices, autocall_triggered, coupon_eligible, ki_triggered,"
+            + " observation_data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int LOOKUP_CHUNK = 500;
+
+    private final DataSource pool;
+    private final Clock clock = Clock.systemUTC();
+
+    HandWrittenJdbc(DataSource pool) {
+        this.pool = pool;
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    Optional<Trade> findTrade(String tradeId) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return findTrade(c, tradeId);
+        }
+    }
+
+    static Optional<Trade> findTrade(Connection c, String tradeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_TRADE)) {
+            return findTrade(ps, tradeId);
+        }
+    }
+
+    /** With a statement the caller keeps open: the lower bound of plain JDBC. */
+    static Optional<Trade> findTrade(PreparedStatement ps, String tradeId) throws SQLException {
+        ps.setString(1, tradeId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(toTrade(rs)) : Optional.empty();
+        }
+    }
+
+    /** Template check, trade insert, {@code created} event and the read-back, in one transaction. */
+    Trade book(NewTrade t) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String templateId;
+                String specVersion;
+                try (PreparedStatement ps = c.prepareStatement(SELECT_TEMPLATE)) {
+                    ps.setString(1, t.templateId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IllegalArgumentException("no template " + t.templateId());
+                        }
+                        templateId = rs.getString(1);
+                        specVersion = rs.getString(2);
+                        if (!"active".equals(rs.getString(3)) || !specVersion.equalsIgnoreCase(t.specVersion())) {
+                            throw new IllegalArgumentException("template not usable");
+                        }
+                    }
+                }
+                OffsetDateTime now = now();
+                try (PreparedStatement ps = c.prepareStatement(INSERT_TRADE)) {
+                    ps.setString(1, t.tradeId());
+                    ps.setString(2, templateId);
+                    ps.setString(3, specVersion);
+                    ps.setObject(4, t.tradeDate());
+                    ps.setObject(5, t.maturityDate());
+                    ps.setBigDecimal(6, t.notional());
+                    ps.setString(7, t.currency());
+                    ps.setString(8, TradeStatus.ACTIVE.dbValue());
+                    ps.setBoolean(9, false);
+                    ps.setBoolean(10, false);
+                    ps.setString(11, t.tradeParams());
+                    ps.setInt(12, 0);
+                    ps.setObject(13, now);
+                    ps.setObject(14, now);
+                    ps.executeUpdate();
+                }
+                String payload = "{\"template_id\":\"" + templateId + "\",\"spec_version\":\"" + specVersion
+                        + "\",\"trade_date\":\"" + t.tradeDate() + "\",\"maturity_date\":\"" + t.maturityDate()
+                        + "\",\"notional\":" + t.notional().toPlainString() + ",\"currency\":\"" + t.currency()
+                        + "\"}";
+                insertEvent(c, t.tradeId(), LifecycleEventType.CREATED, t.tradeDate(), payload, now);
+                Trade booked = findTrade(c, t.tradeId()).orElseThrow();
+                c.commit();
+                return booked;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** One auto-committed insert, as the library's append outside a transaction. */
+    void appendEvent(String tradeId, LifecycleEventType type, LocalDate date, String payload) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            insertEvent(c, tradeId, type, date, payload, now());
+        }
+    }
+
+    private static void insertEvent(Connection c, String tradeId, LifecycleEventType type, LocalDate date,
+            String payload, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
+            ps.setString(1, tradeId);
+            ps.setString(2, type.dbValue());
+            ps.setObject(3, date);
+            ps.setString(4, payload);
+            ps.setObject(5, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The claim (auto-committed insert), then the completion in its own transaction; returns the key hash. */
+    String claimAndComplete(String key, String fingerprint, String method, String path, int status, String body)
+            throws SQLException {
+        String keyHash = sha256Hex(key);
+        String token = UUID.randomUUID().toString();
+        OffsetDateTime now = now();
+        try (Connection c = pool.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_CLAIM)) {
+                ps.setString(1, keyHash);
+                ps.setString(2, fingerprint);
+                ps.setString(3, method);
+                ps.setString(4, path);
+                ps.setString(5, token);
+                ps.setObject(6, now.plusSeconds(30));
+                ps.setObject(7, now);
+                ps.setObject(8, now.plusHours(24));
+                ps.executeUpdate();
+            }
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(COMPLETE_CLAIM)) {
+                ps.setInt(1, status);
+                ps.setString(2, body);
+                ps.setString(3, keyHash);
+                ps.setString(4, token);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("claim lost");
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        return keyHash;
+    }
+
+    /**
+     * The library's batch intent: look the keys up first (chunks of 500 pairs), then insert the new rows in one
+     * transaction as one JDBC batch.
+     */
+    int recordAll(List<Observation> rows) throws SQLException {
+        OffsetDateTime now = now();
+        try (Connection c = pool.getConnection()) {
+            Set<String> stored = new HashSet<>();
+            for (int from = 0; from < rows.size(); from += LOOKUP_CHUNK) {
+                List<Observation> chunk = rows.subList(from, Math.min(rows.size(), from + LOOKUP_CHUNK));
+                StringBuilder sql = new StringBuilder("SELECT trade_id, observation_date FROM fcn_observation WHERE ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : " OR ").append("(trade_id = ? AND observation_date = ?)");
+                }
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    int p = 1;
+                    for (Observation o : chunk) {
+                        ps.setString(p++, o.tradeId());
+                        ps.setObject(p++, o.observationDate());
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            stored.add(rs.getString(1) + "|" + rs.getObject(2, LocalDate.class));
+                        }
+                    }
+                }
+            }
+            List<Observation> fresh = new ArrayList<>(rows.size());
+            for (Observation o : rows) {
+                if (!stored.contains(o.tradeId() + "|" + o.observationDate())) {
+                    fresh.add(o);
+                }
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT_OBSERVATION)) {
+                for (Observation o : fresh) {
+                    ps.setString(1, o.tradeId());
+                    ps.setObject(2, o.observationDate());
+                    ps.setString(3, o.type().dbValue());
+                    ps.setString(4, o.underlyingPrices());
+                    ps.setBoolean(5, o.autocallTriggered());
+                    ps.setBoolean(6, o.couponEligible());
+                    ps.setBoolean(7, o.kiTriggered());
+                    ps.setString(8, o.observationData());
+                    ps.setObject(9, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return fresh.size();
+        }
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Trade toTrade(ResultSet rs) throws SQLException {
+        Date termination = rs.getDate(12);
+        return new Trade(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getString(7),
+                TradeStatus.fromDbValue(rs.getString(8)), rs.getBoolean(9), rs.getBoolean(10), rs.getString(11),
+                Optional.ofNullable(termination).map(Date::toLocalDate), rs.getInt(13),
+                rs.getObject(14, OffsetDateTime.class), rs.getObject(15, OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,165 @@
+package io.fcn.persistence.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import io.fcn.persistence.paging.KeysetPage;
+import io.fcn.persistence.paging.KeysetRequest;
+import io.fcn.persistence.paging.Page;
+import io.fcn.persistence.paging.PageRequest;
+import io.fcn.persistence.trade.Trade;
+import io.fcn.persistence.trade.TradeFilter;
+import io.fcn.persistence.trade.TradeStatus;
+
+/**
+ * Pages of 50 trades (status = active, in booking order) over {@value #TRADES} trades built once per fork: the first
+ * page and a page {@value #DEEP} rows deep (90 %, as the issue's 900,000 of 1,000,000, on a table 50 times smaller:
+ * H2 sorts the filtered rows for every page, see README), as keyset pages and as numbered OFFSET pages (which also
+ * count the list, as the library's numbered pages do).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class PagingBenchmark {
+
+    static final int TRADES = 20_000;
+    static final int DEEP = 18_000;
+    private static final int LIMIT = 50;
+    private static final TradeFilter ACTIVE = TradeFilter.byStatus(TradeStatus.ACTIVE);
+    private static final String COLUMNS = "id, " + HandWrittenJdbc.TRADE_COLUMNS;
+    private static final String KEYSET_SQL = "SELECT " + COLUMNS + " FROM fcn_trade WHERE status = ? AND id > ?"
+            + " ORDER BY id OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY";
+    private static final String COUNT_SQL = "SELECT COUNT(*) FROM fcn_trade WHERE status = ?";
+    private static final String OFFSET_SQL = "SELECT " + COLUMNS + " FROM fcn_trade WHERE status = ?"
+            + " ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+
+    private BenchDatabase db;
+    private String deepCursor;
+    private int deepId;
+    private int firstId;
+
+    @Setup(Level.Trial)
+    public void setUp() throws SQLException {
+        db = new BenchDatabase();
+        db.execute("INSERT INTO fcn_trade (trade_id, template_id, spec_version, trade_date, maturity_date, notional,"
+                + " currency, status, autocall_triggered, ki_triggered, trade_params, version, created_at, updated_at)"
+                + " SELECT CONCAT('TRD-P', \"X\"), 'TPL-BENCH', '1.0', DATE '2026-01-15', DATE '2027-01-15',"
+                + " 1000000, 'USD', 'active', FALSE, FALSE, '{}', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
+                + " FROM SYSTEM_RANGE(1, " + TRADES + ")");
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT MIN(id) FROM fcn_trade");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            firstId = rs.getInt(1);
+        }
+        deepId = firstId + DEEP - 1; // the last row before the deep page
+        deepCursor = Integer.toString(deepId);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        db.close();
+    }
+
+    @Benchmark
+    public KeysetPage<Trade> keysetFirst_library() {
+        return db.fcn.trades().list(ACTIVE, KeysetRequest.first(LIMIT));
+    }
+
+    @Benchmark
+    public KeysetPage<Trade> keysetDeep_library() {
+        return db.fcn.trades().list(ACTIVE, KeysetRequest.after(deepCursor, LIMIT));
+    }
+
+    @Benchmark
+    public Page<Trade> offsetFirst_library() {
+        return db.fcn.trades().list(ACTIVE, PageRequest.of(1, LIMIT));
+    }
+
+    @Benchmark
+    public Page<Trade> offsetDeep_library() {
+        return db.fcn.trades().list(ACTIVE, PageRequest.of(DEEP / LIMIT + 1, LIMIT));
+    }
+
+    @Benchmark
+    public List<Integer> keysetFirst_jdbc() throws SQLException {
+        return keyset(0);
+    }
+
+    @Benchmark
+    public List<Integer> keysetDeep_jdbc() throws SQLException {
+        return keyset(deepId);
+    }
+
+    @Benchmark
+    public List<Integer> offsetFirst_jdbc() throws SQLException {
+        return offset(0);
+    }
+
+    @Benchmark
+    public List<Integer> offsetDeep_jdbc() throws SQLException {
+        return offset(DEEP);
+    }
+
+    /** One more row than the page, as the library asks for, to tell whether a next page exists. */
+    private List<Integer> keyset(int afterId) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(KEYSET_SQL)) {
+            ps.setString(1, TradeStatus.ACTIVE.dbValue());
+            ps.setInt(2, afterId);
+            ps.setInt(3, LIMIT + 1);
+            return read(ps);
+        }
+    }
+
+    private List<Integer> offset(int offset) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement(COUNT_SQL)) {
+                ps.setString(1, TradeStatus.ACTIVE.dbValue());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            if (offset >= total) {
+                return List.of();
+            }
+            try (PreparedStatement ps = c.prepareStatement(OFFSET_SQL)) {
+                ps.setString(1, TradeStatus.ACTIVE.dbValue());
+                ps.setInt(2, offset);
+                ps.setInt(3, LIMIT);
+                return read(ps);
+            }
+        }
+    }
+
+    /** Reads every column of every row (as the library maps whole trades); returns the ids. */
+    private static List<Integer> read(PreparedStatement ps) throws SQLException {
+        List<Integer> ids = new ArrayList<>(LIMIT + 1);
+        try (ResultSet rs = ps.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 2; i <= columns; i++) {
+                    rs.getObject(i);
+                }
+                ids.add(rs.getInt(1));
+            }
+        }
+        return ids;
+    }
+}

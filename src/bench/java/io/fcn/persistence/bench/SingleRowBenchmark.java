@@ -1,0 +1,131 @@
+package io.fcn.persistence.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import io.fcn.persistence.idempotency.ClaimOutcome;
+import io.fcn.persistence.idempotency.IdempotencyKeys;
+import io.fcn.persistence.lifecycle.LifecycleEvent;
+import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.trade.Trade;
+
+/**
+ * Single-row operations, each as {@code <operation>_library} and {@code <operation>_jdbc} (the same work through
+ * {@link HandWrittenJdbc}); {@code getTrade_jdbcHeldStatement} is the floor: one statement kept open for the run.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class SingleRowBenchmark {
+
+    private static final int TRADES = 1_000;
+    private static final String BODY = "{\"status\": \"created\"}";
+    private static final String FINGERPRINT = IdempotencyKeys.fingerprint("POST", "/v1/trades", BODY);
+    private static final String EVENT_PAYLOAD = "{\"amount\": 8750.00}";
+    private static final LocalDate EVENT_DATE = LocalDate.of(2026, 4, 17);
+
+    private BenchDatabase db;
+    private HandWrittenJdbc jdbc;
+    private Connection heldConnection;
+    private PreparedStatement heldStatement;
+    private String[] tradeIds;
+    private int next;
+    private long sequence;
+
+    @Setup(Level.Trial)
+    public void setUp() throws SQLException {
+        db = new BenchDatabase();
+        jdbc = new HandWrittenJdbc(db.dataSource());
+        db.execute("INSERT INTO fcn_trade (trade_id, template_id, spec_version, trade_date, maturity_date, notional,"
+                + " currency, status, autocall_triggered, ki_triggered, trade_params, version, created_at, updated_at)"
+                + " SELECT CONCAT('TRD-G', \"X\"), 'TPL-BENCH', '1.0', DATE '2026-01-15', DATE '2027-01-15', 1000000,"
+                + " 'USD', 'active', FALSE, FALSE, '{}', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
+                + " FROM SYSTEM_RANGE(1, " + TRADES + ")");
+        tradeIds = new String[TRADES];
+        for (int i = 0; i < TRADES; i++) {
+            tradeIds[i] = "TRD-G" + (i + 1);
+        }
+        heldConnection = db.dataSource().getConnection();
+        heldStatement = heldConnection.prepareStatement(HandWrittenJdbc.SELECT_TRADE);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws SQLException {
+        heldStatement.close();
+        heldConnection.close();
+        db.close();
+    }
+
+    private String nextTradeId() {
+        next = (next + 1) % TRADES;
+        return tradeIds[next];
+    }
+
+    private String unique(String prefix) {
+        return prefix + (++sequence);
+    }
+
+    @Benchmark
+    public Trade getTrade_library() {
+        return db.fcn.trades().get(nextTradeId());
+    }
+
+    @Benchmark
+    public Trade getTrade_jdbc() throws SQLException {
+        return jdbc.findTrade(nextTradeId()).orElseThrow();
+    }
+
+    @Benchmark
+    public Trade getTrade_jdbcHeldStatement() throws SQLException {
+        return HandWrittenJdbc.findTrade(heldStatement, nextTradeId()).orElseThrow();
+    }
+
+    @Benchmark
+    public Trade bookTrade_library() {
+        return db.fcn.trades().book(BenchDatabase.newTrade(unique("TRD-BL")));
+    }
+
+    @Benchmark
+    public Trade bookTrade_jdbc() throws SQLException {
+        return jdbc.book(BenchDatabase.newTrade(unique("TRD-BJ")));
+    }
+
+    @Benchmark
+    public ClaimOutcome claimComplete_library() {
+        ClaimOutcome outcome = db.fcn.idempotency().claim(unique("key-L"), FINGERPRINT, "POST", "/v1/trades",
+                Duration.ofHours(24), Duration.ofSeconds(30));
+        ClaimOutcome.Claimed claimed = (ClaimOutcome.Claimed) outcome;
+        db.fcn.inTransaction(() -> db.fcn.idempotency().complete(claimed.token(), 201, BODY));
+        return outcome;
+    }
+
+    @Benchmark
+    public String claimComplete_jdbc() throws SQLException {
+        return jdbc.claimAndComplete(unique("key-J"), FINGERPRINT, "POST", "/v1/trades", 201, BODY);
+    }
+
+    @Benchmark
+    public LifecycleEvent appendEvent_library() {
+        return db.fcn.lifecycleEvents().append(nextTradeId(), LifecycleEventType.COUPON_PAID, EVENT_DATE,
+                EVENT_PAYLOAD);
+    }
+
+    @Benchmark
+    public void appendEvent_jdbc() throws SQLException {
+        jdbc.appendEvent(nextTradeId(), LifecycleEventType.COUPON_PAID, EVENT_DATE, EVENT_PAYLOAD);
+    }
+}
