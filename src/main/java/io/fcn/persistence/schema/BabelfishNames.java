@@ -18,7 +18,7 @@ import java.util.List;
  * The mapping cannot be inverted, so a shown name is mapped back to one of the names known to the caller; a name
  * that matches none (an index added by hand) stays as shown.
  */
-final class BabelfishNames {
+public final class BabelfishNames {
 
     /** PostgreSQL's NAMEDATALEN - 1. */
     private static final int MAX_IDENTIFIER = 63;
@@ -31,8 +31,11 @@ final class BabelfishNames {
         this.knownIndexNames = knownIndexNames.stream().map(Identifiers::normalize).distinct().toList();
     }
 
-    /** The name Babelfish shows for index {@code declared} of {@code table}. */
-    static String shownIndexName(String declared, String table) {
+    /**
+     * The name Babelfish shows for index {@code declared} of {@code table}. Public for tests and tools that name an
+     * index not known to the library (one added by hand) as a report on Babelfish names it.
+     */
+    public static String shownIndexName(String declared, String table) {
         String index = Identifiers.normalize(declared);
         return truncated(index + Identifiers.normalize(table) + md5Hex(index));
     }
