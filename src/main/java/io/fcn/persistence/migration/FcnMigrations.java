@@ -1,6 +1,7 @@
 package io.fcn.persistence.migration;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -73,14 +74,29 @@ public final class FcnMigrations {
         return configure(dataSource).target(targetVersion).load().migrate();
     }
 
-    /** H2 needs the schema and SQL Server's functions that the migrations use before Flyway runs them. */
+    /**
+     * H2 needs the schema and SQL Server's functions that the migrations use before Flyway runs them. Created only
+     * when absent: H2 wants admin rights even for {@code IF NOT EXISTS}, and a read-only login must still be able
+     * to run {@code info} or a drift check on a prepared database.
+     */
     private static void prepareEmbedded(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            s.execute("CREATE ALIAS IF NOT EXISTS " + SCHEMA + ".sysdatetimeoffset FOR '"
-                    + H2Functions.class.getName() + ".sysdatetimeoffset'");
+            if (!exists(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = '" + SCHEMA + "'")) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            }
+            if (!exists(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = '" + SCHEMA
+                    + "' AND ROUTINE_NAME = 'sysdatetimeoffset'")) {
+                s.execute("CREATE ALIAS IF NOT EXISTS " + SCHEMA + ".sysdatetimeoffset FOR '"
+                        + H2Functions.class.getName() + ".sysdatetimeoffset'");
+            }
         } catch (SQLException e) {
             throw new DataAccessException("Cannot prepare the embedded database: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Statement s, String countQuery) throws SQLException {
+        try (ResultSet rs = s.executeQuery(countQuery)) {
+            return rs.next() && rs.getInt(1) > 0;
         }
     }
 
