@@ -103,18 +103,8 @@ final class H2Catalog implements SchemaReader {
                 tables.addDefault(table, new DefaultModel(column, null, defaultValue));
             }
         });
-        CatalogQuery.forEach(c, KEYS, schema, rs -> {
-            if ("PRIMARY KEY".equals(rs.getString("constraint_type"))) {
-                tables.addPrimaryKeyColumn(rs.getString("table_name"), rs.getString("constraint_name"),
-                        rs.getString("column_name"));
-            } else {
-                tables.addUniqueKeyColumn(rs.getString("table_name"), rs.getString("constraint_name"),
-                        rs.getString("column_name"));
-            }
-        });
-        CatalogQuery.forEach(c, FOREIGN_KEYS, schema, rs -> tables.addForeignKeyColumn(rs.getString("table_name"),
-                rs.getString("constraint_name"), rs.getString("column_name"), rs.getString("referenced_table"),
-                rs.getString("referenced_column")));
+        CatalogQuery.forEach(c, KEYS, schema, rs -> tables.addKeyRow(rs, "PRIMARY KEY".equals(rs.getString("constraint_type"))));
+        CatalogQuery.forEach(c, FOREIGN_KEYS, schema, tables::addForeignKeyRow);
         CatalogQuery.forEach(c, INDEXES, schema, rs -> tables.addIndexColumn(rs.getString("table_name"),
                 rs.getString("index_name"), "UNIQUE INDEX".equals(rs.getString("index_type_name")),
                 null, rs.getString("column_name"), null));

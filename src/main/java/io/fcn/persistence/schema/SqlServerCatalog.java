@@ -161,18 +161,8 @@ final class SqlServerCatalog implements SchemaReader {
         CatalogQuery.forEach(c, COLUMNS, schema, rs -> tables.addColumn(rs.getString("table_name"),
                 new ColumnModel(rs.getString("column_name"), type(rs, shows), rs.getBoolean("is_nullable"),
                         rs.getBoolean("is_identity"))));
-        CatalogQuery.forEach(c, KEYS, schema, rs -> {
-            if ("PK".equals(rs.getString("constraint_type").strip())) {
-                tables.addPrimaryKeyColumn(rs.getString("table_name"), rs.getString("constraint_name"),
-                        rs.getString("column_name"));
-            } else {
-                tables.addUniqueKeyColumn(rs.getString("table_name"), rs.getString("constraint_name"),
-                        rs.getString("column_name"));
-            }
-        });
-        CatalogQuery.forEach(c, FOREIGN_KEYS, schema, rs -> tables.addForeignKeyColumn(rs.getString("table_name"),
-                rs.getString("constraint_name"), rs.getString("column_name"), rs.getString("referenced_table"),
-                rs.getString("referenced_column")));
+        CatalogQuery.forEach(c, KEYS, schema, rs -> tables.addKeyRow(rs, "PK".equals(rs.getString("constraint_type").strip())));
+        CatalogQuery.forEach(c, FOREIGN_KEYS, schema, tables::addForeignKeyRow);
         CatalogQuery.forEach(c, INDEXES, schema, rs -> {
             String table = rs.getString("table_name");
             String index = rs.getString("index_name");

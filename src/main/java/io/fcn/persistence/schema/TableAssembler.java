@@ -1,5 +1,7 @@
 package io.fcn.persistence.schema;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,20 +36,30 @@ final class TableAssembler {
         parts(table).ifPresent(p -> p.columns.add(column));
     }
 
-    void addPrimaryKeyColumn(String table, String key, String column) {
-        parts(table).ifPresent(p -> {
-            p.primaryKeyName = key;
-            p.primaryKeyColumns.add(column);
+    /**
+     * One row of a catalog's key query (columns {@code table_name}, {@code constraint_name}, {@code column_name}),
+     * of a primary key when {@code primary}, else of a unique key.
+     */
+    void addKeyRow(ResultSet rs, boolean primary) throws SQLException {
+        String key = rs.getString("constraint_name");
+        String column = rs.getString("column_name");
+        parts(rs.getString("table_name")).ifPresent(p -> {
+            if (primary) {
+                p.primaryKeyName = key;
+                p.primaryKeyColumns.add(column);
+            } else {
+                p.uniqueKeys.computeIfAbsent(key, k -> new ArrayList<>()).add(column);
+            }
         });
     }
 
-    void addUniqueKeyColumn(String table, String key, String column) {
-        parts(table).ifPresent(p -> p.uniqueKeys.computeIfAbsent(key, k -> new ArrayList<>()).add(column));
-    }
-
-    void addForeignKeyColumn(String table, String key, String column, String referencedTable,
-            String referencedColumn) {
-        parts(table).ifPresent(p -> {
+    /** One row of a catalog's foreign-key query: the key columns, then {@code referenced_table/_column}. */
+    void addForeignKeyRow(ResultSet rs) throws SQLException {
+        String key = rs.getString("constraint_name");
+        String column = rs.getString("column_name");
+        String referencedTable = rs.getString("referenced_table");
+        String referencedColumn = rs.getString("referenced_column");
+        parts(rs.getString("table_name")).ifPresent(p -> {
             ForeignKeyParts fk = p.foreignKeys.computeIfAbsent(key, k -> new ForeignKeyParts(referencedTable));
             fk.columns.add(column);
             fk.referencedColumns.add(referencedColumn);
