@@ -126,6 +126,8 @@ public final class FcnPersistence {
      * What the check of the connection settings found ({@link SqlServerSettings#check}): it runs once, on the first
      * connection the library takes (now, if none was taken yet), and logs a WARNING when a SQL Server connection
      * sends string parameters as Unicode. Empty when the check could not run (the library works on regardless).
+     *
+     * @throws org.jooq.exception.DataAccessException no connection could be had (the check then waits for the next)
      */
     public Optional<ConnectionCheck> connectionCheck() {
         if (!connections.checked()) {
