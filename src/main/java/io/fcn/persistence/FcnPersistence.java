@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -24,6 +25,8 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
 
 import io.fcn.persistence.drift.DriftCheck;
 import io.fcn.persistence.drift.DriftPolicy;
+import io.fcn.persistence.engine.ConnectionCheck;
+import io.fcn.persistence.engine.SqlServerSettings;
 import io.fcn.persistence.idempotency.IdempotencyRepository;
 import io.fcn.persistence.lifecycle.LifecycleEventRepository;
 import io.fcn.persistence.observation.ObservationRepository;
@@ -43,13 +46,16 @@ import io.fcn.persistence.trade.TradeRepository;
  * });
  * }</pre>
  *
- * Immutable and thread-safe; one instance per DataSource is enough for a whole service.
+ * Immutable and thread-safe; one instance per DataSource is enough for a whole service. On SQL Server, connect with
+ * the recommended settings ({@link SqlServerSettings}): the first connection taken is checked once
+ * ({@link #connectionCheck()}).
  */
 public final class FcnPersistence {
 
     private final DSLContext dsl;
     private final Clock clock;
     private final boolean callerManagedTransactions;
+    private final CheckedConnections connections;
     private final ThreadLocal<TransactionState> transaction = new ThreadLocal<>();
 
     private final TemplateRepository templates;
@@ -61,7 +67,7 @@ public final class FcnPersistence {
     private FcnPersistence(Builder b) {
         this.clock = b.clock;
         this.callerManagedTransactions = b.callerManagedTransactions;
-        DataSourceConnectionProvider connections = new DataSourceConnectionProvider(b.dataSource);
+        this.connections = new CheckedConnections(new DataSourceConnectionProvider(b.dataSource));
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(b.dialect);
         configuration.set(b.settings);
@@ -114,6 +120,20 @@ public final class FcnPersistence {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * What the check of the connection settings found ({@link SqlServerSettings#check}): it runs once, on the first
+     * connection the library takes (now, if none was taken yet), and logs a WARNING when a SQL Server connection
+     * sends string parameters as Unicode. Empty when the check could not run (the library works on regardless).
+     *
+     * @throws org.jooq.exception.DataAccessException no connection could be had (the check then waits for the next)
+     */
+    public Optional<ConnectionCheck> connectionCheck() {
+        if (!connections.checked()) {
+            dsl.connection(connection -> { });
+        }
+        return connections.outcome();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -66,9 +67,10 @@ public final class SqlServerDatabase implements Database {
         return existing;
     }
 
+    /** A DataSource for {@code url} under the library's recommended settings ({@link SqlServerSettings}). */
     static SQLServerDataSource dataSource(String url, String user, String password) {
         SQLServerDataSource ds = new SQLServerDataSource();
-        ds.setURL(url);
+        ds.setURL(SqlServerSettings.applyTo(url));
         if (user != null) {
             ds.setUser(user);
         }
@@ -105,6 +107,15 @@ public final class SqlServerDatabase implements Database {
     @Override
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Another DataSource for this database, with {@code properties} set over the URL's and the recommended ones
+     * (e.g. {@code sendStringParametersAsUnicode=true}, to see what the library does on a connection without them).
+     */
+    public DataSource dataSource(Map<String, String> properties) {
+        return dataSource(SqlServerSettings.withProperties(SqlServerUrl.withDatabase(serverUrl, databaseName),
+                properties, true), user, password);
     }
 
     public String databaseName() {

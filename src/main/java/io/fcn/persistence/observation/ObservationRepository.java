@@ -29,6 +29,7 @@ import io.fcn.persistence.DuplicateKeyException;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.NotFoundException;
 import io.fcn.persistence.TransientDatabaseException;
+import io.fcn.persistence.engine.SqlServerSettings;
 import io.fcn.persistence.schema.jooq.tables.records.FcnObservationRecord;
 import io.fcn.persistence.sql.SqlErrors;
 import io.fcn.persistence.validation.Validate;
@@ -260,7 +261,13 @@ public final class ObservationRepository {
         return stored;
     }
 
-    /** One JDBC batch: one prepared statement, one round trip. */
+    /**
+     * One JDBC batch: one prepared statement, one round trip. Never through mssql-jdbc's bulk-copy path, even when
+     * the connection enables it ({@code useBulkCopyForBatchInsert}): that path skips the foreign key to the trade
+     * unless told otherwise, and reports failures without the error number that tells a duplicate key or a missing
+     * trade apart (README, "Connection settings for SQL Server"). Runs in the caller's transaction, so the batch is
+     * prepared on the connection whose setting is turned off.
+     */
     private void insertAll(List<Observation> rows, OffsetDateTime now) {
         if (rows.isEmpty()) {
             return;
@@ -270,7 +277,8 @@ public final class ObservationRepository {
         for (Observation row : rows) {
             batch = batch.bind(insertValues(row, now));
         }
-        batch.execute();
+        BatchBindStep bound = batch;
+        dsl.connection(connection -> SqlServerSettings.withoutBulkCopyForBatchInsert(connection, bound::execute));
     }
 
     // --- rules

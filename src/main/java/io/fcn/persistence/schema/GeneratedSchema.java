@@ -15,7 +15,8 @@ import io.fcn.persistence.schema.jooq.DefaultSchema;
 /**
  * The schema the generated jOOQ classes describe. The code generator keeps tables, columns (type, length,
  * precision, scale, nullability, identity), keys, indexes and CHECK names, and loses the rest, which is therefore
- * unknown here: NVARCHAR/NCHAR (read as VARCHAR/CHAR), defaults (SYSDATETIMEOFFSET() becomes NULL), index filters,
+ * unknown here: NVARCHAR/NCHAR (read as VARCHAR/CHAR; pom.xml's forced types restore NVARCHAR on the library's
+ * columns, so VARCHAR still does not tell), defaults (SYSDATETIMEOFFSET() becomes NULL), index filters,
  * INCLUDE columns (folded into the key columns) and CHECK expressions (re-rendered by jOOQ).
  */
 final class GeneratedSchema {

@@ -1,0 +1,68 @@
+package io.fcn.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.jooq.ConnectionProvider;
+
+import io.fcn.persistence.engine.ConnectionCheck;
+import io.fcn.persistence.engine.SqlServerSettings;
+
+/**
+ * The entry point's connections, checked once: the first connection the library takes runs
+ * {@link SqlServerSettings#check} (one round trip on SQL Server, none on H2) and a connection that does not follow
+ * the recommended settings is reported as one WARNING (logger {@code io.fcn.persistence}). At first use rather than
+ * at build: building the entry point never needs the database to be up.
+ */
+final class CheckedConnections implements ConnectionProvider {
+
+    private static final System.Logger LOG = System.getLogger("io.fcn.persistence");
+
+    private final ConnectionProvider delegate;
+    private volatile boolean checked;
+    private volatile ConnectionCheck outcome;
+
+    CheckedConnections(ConnectionProvider delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Connection acquire() {
+        Connection connection = delegate.acquire();
+        if (!checked) {
+            check(connection);
+        }
+        return connection;
+    }
+
+    @Override
+    public void release(Connection connection) {
+        delegate.release(connection);
+    }
+
+    boolean checked() {
+        return checked;
+    }
+
+    /** The outcome; empty before the first connection, or when the check failed (the library works on). */
+    Optional<ConnectionCheck> outcome() {
+        return Optional.ofNullable(outcome);
+    }
+
+    private synchronized void check(Connection connection) {
+        if (checked) {
+            return;
+        }
+        try {
+            outcome = SqlServerSettings.check(connection);
+            outcome.warning().ifPresent(warning -> LOG.log(System.Logger.Level.WARNING, warning));
+        } catch (SQLException | RuntimeException e) {
+            // Never fails the caller's work; the exception's text is not logged, as it may name the server.
+            LOG.log(System.Logger.Level.DEBUG, "fcn-persistence: connection settings not checked ("
+                    + e.getClass().getSimpleName() + ")");
+        } finally {
+            checked = true;
+        }
+    }
+}
