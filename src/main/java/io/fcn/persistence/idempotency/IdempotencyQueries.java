@@ -6,24 +6,81 @@ import java.time.OffsetDateTime;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Param;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 
+import io.fcn.persistence.sql.ReusableQuery;
 import io.fcn.persistence.sql.TsqlTemplates;
 
-/** The statements of {@link IdempotencyRepository}, built in one place so golden-SQL tests pin each of them. */
+/**
+ * The statements of {@link IdempotencyRepository}, built in one place so golden-SQL tests pin each of them. The
+ * claim, completion and release run on every request: they are rendered once per entry point.
+ */
 final class IdempotencyQueries {
 
     private static final io.fcn.persistence.schema.jooq.tables.FcnIdempotencyKey K = FCN_IDEMPOTENCY_KEY;
 
-    private IdempotencyQueries() {
+    final ReusableQuery insertClaim;
+    final ReusableQuery complete;
+    final ReusableQuery release;
+
+    IdempotencyQueries(DSLContext dsl) {
+        this.insertClaim = insertClaim(dsl);
+        this.complete = complete(dsl);
+        this.release = release(dsl);
     }
 
     /** A new claim: atomic through {@code uq_fcn_idempotency_key_key_hash}. */
-    static Query insertClaim(DSLContext dsl, Claim c) {
-        return dsl.insertInto(K, K.KEY_HASH, K.REQUEST_FINGERPRINT, K.REQUEST_METHOD, K.REQUEST_PATH, K.STATE,
-                        K.LOCK_TOKEN, K.LOCKED_UNTIL, K.CREATED_AT, K.EXPIRES_AT)
-                .values(c.keyHash(), c.fingerprint(), c.method(), c.path(), ClaimState.IN_PROGRESS.dbValue(),
-                        c.token(), c.lockedUntil(), c.now(), c.expiresAt());
+    int insertClaim(Claim c) {
+        return insertClaim.execute(c.keyHash(), c.fingerprint(), c.method(), c.path(), c.token(), c.lockedUntil(),
+                c.now(), c.expiresAt());
+    }
+
+    /** Stores the response of an owned claim and clears its lease; the rows changed (0: not owned). */
+    int complete(ClaimToken token, int status, String body) {
+        return complete.execute(status, body, token.keyHash(), token.value());
+    }
+
+    /** Deletes an owned, unfinished claim; the rows deleted (0: not owned). */
+    int release(ClaimToken token) {
+        return release.execute(token.keyHash(), token.value());
+    }
+
+    private static ReusableQuery insertClaim(DSLContext dsl) {
+        Param<String> keyHash = DSL.param(K.KEY_HASH);
+        Param<String> fingerprint = DSL.param(K.REQUEST_FINGERPRINT);
+        Param<String> method = DSL.param(K.REQUEST_METHOD);
+        Param<String> path = DSL.param(K.REQUEST_PATH);
+        Param<String> token = DSL.param(K.LOCK_TOKEN);
+        Param<OffsetDateTime> lockedUntil = DSL.param(K.LOCKED_UNTIL);
+        Param<OffsetDateTime> now = DSL.param(K.CREATED_AT);
+        Param<OffsetDateTime> expiresAt = DSL.param(K.EXPIRES_AT);
+        return ReusableQuery.of(dsl, dsl.insertInto(K, K.KEY_HASH, K.REQUEST_FINGERPRINT, K.REQUEST_METHOD,
+                        K.REQUEST_PATH, K.STATE, K.LOCK_TOKEN, K.LOCKED_UNTIL, K.CREATED_AT, K.EXPIRES_AT)
+                .values(keyHash, fingerprint, method, path, DSL.val(ClaimState.IN_PROGRESS.dbValue(), K.STATE),
+                        token, lockedUntil, now, expiresAt),
+                keyHash, fingerprint, method, path, token, lockedUntil, now, expiresAt);
+    }
+
+    private static ReusableQuery complete(DSLContext dsl) {
+        Param<Integer> status = DSL.param(K.RESPONSE_STATUS);
+        Param<String> body = DSL.param(K.RESPONSE_SNAPSHOT);
+        Param<String> keyHash = DSL.param(K.KEY_HASH);
+        Param<String> token = DSL.param(K.LOCK_TOKEN);
+        return ReusableQuery.of(dsl, dsl.update(K)
+                .set(K.STATE, ClaimState.COMPLETED.dbValue())
+                .set(K.RESPONSE_STATUS, status)
+                .set(K.RESPONSE_SNAPSHOT, body)
+                .setNull(K.LOCK_TOKEN)
+                .setNull(K.LOCKED_UNTIL)
+                .where(owned(keyHash, token)), status, body, keyHash, token);
+    }
+
+    private static ReusableQuery release(DSLContext dsl) {
+        Param<String> keyHash = DSL.param(K.KEY_HASH);
+        Param<String> token = DSL.param(K.LOCK_TOKEN);
+        return ReusableQuery.of(dsl, dsl.deleteFrom(K).where(owned(keyHash, token)), keyHash, token);
     }
 
     /**
@@ -65,31 +122,15 @@ final class IdempotencyQueries {
                 .and(sameToken);
     }
 
-    /** Stores the response of an owned claim and clears its lease. */
-    static Query complete(DSLContext dsl, ClaimToken token, int status, String body) {
-        return dsl.update(K)
-                .set(K.STATE, ClaimState.COMPLETED.dbValue())
-                .set(K.RESPONSE_STATUS, status)
-                .set(K.RESPONSE_SNAPSHOT, body)
-                .setNull(K.LOCK_TOKEN)
-                .setNull(K.LOCKED_UNTIL)
-                .where(owned(token));
-    }
-
-    /** Deletes an owned, unfinished claim. */
-    static Query release(DSLContext dsl, ClaimToken token) {
-        return dsl.deleteFrom(K).where(owned(token));
-    }
-
     /** One bounded batch of expired keys: {@code DELETE TOP (n)}. */
     static Query purgeBatch(DSLContext dsl, OffsetDateTime now, int batchSize) {
         return TsqlTemplates.deleteTop(dsl, batchSize, K, K.EXPIRES_AT.le(now));
     }
 
     /** Seeks the unique index on key_hash, then checks the owner. */
-    private static Condition owned(ClaimToken token) {
-        return K.KEY_HASH.eq(token.keyHash())
-                .and(K.LOCK_TOKEN.eq(token.value()))
+    private static Condition owned(Param<String> keyHash, Param<String> token) {
+        return K.KEY_HASH.eq(keyHash)
+                .and(K.LOCK_TOKEN.eq(token))
                 .and(K.STATE.eq(ClaimState.IN_PROGRESS.dbValue()));
     }
 

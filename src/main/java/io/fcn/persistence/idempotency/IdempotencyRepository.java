@@ -52,9 +52,11 @@ public final class IdempotencyRepository {
     private static final int CLAIM_ATTEMPTS = 5;
 
     private final FcnPersistence db;
+    private final IdempotencyQueries queries;
 
     public IdempotencyRepository(FcnPersistence db) {
         this.db = db;
+        this.queries = new IdempotencyQueries(db.dsl());
     }
 
     /**
@@ -91,7 +93,7 @@ public final class IdempotencyRepository {
         for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
             Claim claim = new Claim(keyHash, fingerprint, method, path, newToken(), now, lockedUntil, expiresAt);
             try {
-                IdempotencyQueries.insertClaim(db.dsl(), claim).execute();
+                queries.insertClaim(claim);
                 return claimed(claim, lockedUntil, expiresAt);
             } catch (RuntimeException e) {
                 if (!someoneElseHasIt(e)) {
@@ -141,7 +143,7 @@ public final class IdempotencyRepository {
         validate(token);
         Validate.between("status", status, 100, 599);
         Validate.notNull("body", body);
-        if (IdempotencyQueries.complete(db.dsl(), token, status, body).execute() == 0) {
+        if (queries.complete(token, status, body) == 0) {
             throw stale(token, "complete");
         }
     }
@@ -154,7 +156,7 @@ public final class IdempotencyRepository {
      */
     public void release(ClaimToken token) {
         validate(token);
-        if (IdempotencyQueries.release(db.dsl(), token).execute() == 0) {
+        if (queries.release(token) == 0) {
             throw stale(token, "release");
         }
     }

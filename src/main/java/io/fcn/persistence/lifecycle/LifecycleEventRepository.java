@@ -3,9 +3,13 @@ package io.fcn.persistence.lifecycle;
 import static io.fcn.persistence.schema.jooq.Tables.FCN_LIFECYCLE_EVENT;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.jooq.DSLContext;
+import org.jooq.Param;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.NotFoundException;
@@ -15,7 +19,9 @@ import io.fcn.persistence.paging.Page;
 import io.fcn.persistence.paging.PageQueries;
 import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.schema.jooq.Keys;
+import io.fcn.persistence.schema.jooq.tables.FcnLifecycleEvent;
 import io.fcn.persistence.schema.jooq.tables.records.FcnLifecycleEventRecord;
+import io.fcn.persistence.sql.ReusableQuery;
 import io.fcn.persistence.sql.SqlErrors;
 import io.fcn.persistence.validation.Validate;
 
@@ -28,9 +34,27 @@ public final class LifecycleEventRepository {
     static final int TRADE_ID_MAX = 100;
 
     private final FcnPersistence db;
+    private final ReusableQuery insert;
 
     public LifecycleEventRepository(FcnPersistence db) {
         this.db = db;
+        this.insert = insert(db.dsl());
+    }
+
+    /** The append: rendered once, as every booking and transition runs it. */
+    static ReusableQuery insert(DSLContext dsl) {
+        FcnLifecycleEvent e = FCN_LIFECYCLE_EVENT;
+        Param<String> tradeId = DSL.param(e.TRADE_ID);
+        Param<String> type = DSL.param(e.EVENT_TYPE);
+        Param<LocalDate> date = DSL.param(e.EVENT_DATE);
+        Param<String> payload = DSL.param(e.EVENT_PAYLOAD);
+        Param<OffsetDateTime> createdAt = DSL.param(e.CREATED_AT);
+        return ReusableQuery.of(dsl, dsl.insertInto(e)
+                .set(e.TRADE_ID, tradeId)
+                .set(e.EVENT_TYPE, type)
+                .set(e.EVENT_DATE, date)
+                .set(e.EVENT_PAYLOAD, payload)
+                .set(e.CREATED_AT, createdAt), tradeId, type, date, payload, createdAt);
     }
 
     /**
@@ -48,13 +72,8 @@ public final class LifecycleEventRepository {
         Validate.json("event_payload", payloadJson);
         LifecycleEvent event = new LifecycleEvent(tradeId, type, eventDate, payloadJson, db.now());
         try {
-            db.dsl().insertInto(FCN_LIFECYCLE_EVENT)
-                    .set(FCN_LIFECYCLE_EVENT.TRADE_ID, event.tradeId())
-                    .set(FCN_LIFECYCLE_EVENT.EVENT_TYPE, event.type().dbValue())
-                    .set(FCN_LIFECYCLE_EVENT.EVENT_DATE, event.eventDate())
-                    .set(FCN_LIFECYCLE_EVENT.EVENT_PAYLOAD, event.payload())
-                    .set(FCN_LIFECYCLE_EVENT.CREATED_AT, event.createdAt())
-                    .execute();
+            insert.execute(event.tradeId(), event.type().dbValue(), event.eventDate(), event.payload(),
+                    event.createdAt());
         } catch (IntegrityConstraintViolationException e) {
             // The trade table is the trade repository's: its foreign key answers whether the trade exists.
             if (SqlErrors.violates(e, Keys.FK_FCN_LIFECYCLE_EVENT_TRADE.getName())) {

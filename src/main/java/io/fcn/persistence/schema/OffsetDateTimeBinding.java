@@ -29,10 +29,13 @@ public final class OffsetDateTimeBinding extends AbstractBinding<OffsetDateTime,
 
     /** mssql-jdbc's vendor type code for DATETIMEOFFSET ({@code microsoft.sql.Types.DATETIMEOFFSET}). */
     private static final int MSSQL_DATETIMEOFFSET = -155;
+    /** One instance: jOOQ asks for it on every value bound or read. */
+    private static final Converter<OffsetDateTime, OffsetDateTime> IDENTITY =
+            Converter.ofNullable(OffsetDateTime.class, OffsetDateTime.class, t -> t, t -> t);
 
     @Override
     public Converter<OffsetDateTime, OffsetDateTime> converter() {
-        return Converter.ofNullable(OffsetDateTime.class, OffsetDateTime.class, t -> t, t -> t);
+        return IDENTITY;
     }
 
     @Override

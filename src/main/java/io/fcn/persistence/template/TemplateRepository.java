@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
@@ -27,6 +29,7 @@ import io.fcn.persistence.paging.PageQueries;
 import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.schema.jooq.tables.FcnTemplate;
 import io.fcn.persistence.schema.jooq.tables.records.FcnTemplateRecord;
+import io.fcn.persistence.sql.ReusableSelect;
 import io.fcn.persistence.sql.SqlErrors;
 import io.fcn.persistence.validation.Validate;
 
@@ -42,9 +45,18 @@ public final class TemplateRepository {
     private static final KeysetOrder<FcnTemplateRecord> ORDER = KeysetOrder.byId(FCN_TEMPLATE.ID);
 
     private final FcnPersistence db;
+    private final ReusableSelect<FcnTemplateRecord> byTemplateId;
 
     public TemplateRepository(FcnPersistence db) {
         this.db = db;
+        this.byTemplateId = byTemplateId(db.dsl());
+    }
+
+    /** The template by its business key (every booking reads it): rendered once. */
+    static ReusableSelect<FcnTemplateRecord> byTemplateId(DSLContext dsl) {
+        Param<String> templateId = DSL.param(FCN_TEMPLATE.TEMPLATE_ID);
+        return ReusableSelect.of(dsl, FCN_TEMPLATE,
+                dsl.selectFrom(FCN_TEMPLATE).where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId)), templateId);
     }
 
     /**
@@ -81,9 +93,7 @@ public final class TemplateRepository {
     /** The template with this id (compared case-insensitively), if any. */
     public Optional<Template> find(String templateId) {
         validateId("template_id", templateId);
-        return db.dsl().selectFrom(FCN_TEMPLATE)
-                .where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId))
-                .fetchOptional(TemplateRepository::toTemplate);
+        return byTemplateId.bind(templateId).fetchOptional(TemplateRepository::toTemplate);
     }
 
     /** @throws NotFoundException no template has this id */

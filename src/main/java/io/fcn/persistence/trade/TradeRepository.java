@@ -2,14 +2,18 @@ package io.fcn.persistence.trade;
 
 import static io.fcn.persistence.schema.jooq.Tables.FCN_TRADE;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 import io.fcn.persistence.DuplicateKeyException;
 import io.fcn.persistence.FcnPersistence;
@@ -27,6 +31,8 @@ import io.fcn.persistence.paging.Page;
 import io.fcn.persistence.paging.PageQueries;
 import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.schema.jooq.tables.records.FcnTradeRecord;
+import io.fcn.persistence.sql.ReusableQuery;
+import io.fcn.persistence.sql.ReusableSelect;
 import io.fcn.persistence.sql.SqlErrors;
 import io.fcn.persistence.template.Template;
 import io.fcn.persistence.template.TemplateRepository;
@@ -52,11 +58,51 @@ public final class TradeRepository {
     private final FcnPersistence db;
     private final TemplateRepository templates;
     private final LifecycleEventRepository events;
+    private final ReusableSelect<FcnTradeRecord> byTradeId;
+    private final ReusableQuery insert;
 
     public TradeRepository(FcnPersistence db, TemplateRepository templates, LifecycleEventRepository events) {
         this.db = db;
         this.templates = templates;
         this.events = events;
+        this.byTradeId = byTradeId(db.dsl());
+        this.insert = insert(db.dsl());
+    }
+
+    /** A booked trade's row: active at version 0, no flag set, created and updated at the same instant. */
+    static ReusableQuery insert(DSLContext dsl) {
+        Param<String> tradeId = DSL.param(FCN_TRADE.TRADE_ID);
+        Param<String> templateId = DSL.param(FCN_TRADE.TEMPLATE_ID);
+        Param<String> specVersion = DSL.param(FCN_TRADE.SPEC_VERSION);
+        Param<LocalDate> tradeDate = DSL.param(FCN_TRADE.TRADE_DATE);
+        Param<LocalDate> maturityDate = DSL.param(FCN_TRADE.MATURITY_DATE);
+        Param<BigDecimal> notional = DSL.param(FCN_TRADE.NOTIONAL);
+        Param<String> currency = DSL.param(FCN_TRADE.CURRENCY);
+        Param<String> tradeParams = DSL.param(FCN_TRADE.TRADE_PARAMS);
+        Param<OffsetDateTime> now = DSL.param(FCN_TRADE.CREATED_AT);
+        return ReusableQuery.of(dsl, dsl.insertInto(FCN_TRADE)
+                .set(FCN_TRADE.TRADE_ID, tradeId)
+                .set(FCN_TRADE.TEMPLATE_ID, templateId)
+                .set(FCN_TRADE.SPEC_VERSION, specVersion)
+                .set(FCN_TRADE.TRADE_DATE, tradeDate)
+                .set(FCN_TRADE.MATURITY_DATE, maturityDate)
+                .set(FCN_TRADE.NOTIONAL, notional)
+                .set(FCN_TRADE.CURRENCY, currency)
+                .set(FCN_TRADE.STATUS, TradeStatus.ACTIVE.dbValue())
+                .set(FCN_TRADE.AUTOCALL_TRIGGERED, false)
+                .set(FCN_TRADE.KI_TRIGGERED, false)
+                .set(FCN_TRADE.TRADE_PARAMS, tradeParams)
+                .set(FCN_TRADE.VERSION, 0)
+                .set(FCN_TRADE.CREATED_AT, now)
+                .set(FCN_TRADE.UPDATED_AT, now),
+                tradeId, templateId, specVersion, tradeDate, maturityDate, notional, currency, tradeParams, now);
+    }
+
+    /** The trade by its business key: the hottest read, rendered once. */
+    static ReusableSelect<FcnTradeRecord> byTradeId(DSLContext dsl) {
+        Param<String> tradeId = DSL.param(FCN_TRADE.TRADE_ID);
+        return ReusableSelect.of(dsl, FCN_TRADE, dsl.selectFrom(FCN_TRADE).where(FCN_TRADE.TRADE_ID.eq(tradeId)),
+                tradeId);
     }
 
     /**
@@ -84,22 +130,8 @@ public final class TradeRepository {
             OffsetDateTime now = db.now();
             try {
                 // Insert and let the unique constraint decide: a check before it could race another booking.
-                db.dsl().insertInto(FCN_TRADE)
-                        .set(FCN_TRADE.TRADE_ID, trade.tradeId())
-                        .set(FCN_TRADE.TEMPLATE_ID, template.templateId())
-                        .set(FCN_TRADE.SPEC_VERSION, template.specVersion())
-                        .set(FCN_TRADE.TRADE_DATE, trade.tradeDate())
-                        .set(FCN_TRADE.MATURITY_DATE, trade.maturityDate())
-                        .set(FCN_TRADE.NOTIONAL, trade.notional())
-                        .set(FCN_TRADE.CURRENCY, trade.currency())
-                        .set(FCN_TRADE.STATUS, TradeStatus.ACTIVE.dbValue())
-                        .set(FCN_TRADE.AUTOCALL_TRIGGERED, false)
-                        .set(FCN_TRADE.KI_TRIGGERED, false)
-                        .set(FCN_TRADE.TRADE_PARAMS, trade.tradeParams())
-                        .set(FCN_TRADE.VERSION, 0)
-                        .set(FCN_TRADE.CREATED_AT, now)
-                        .set(FCN_TRADE.UPDATED_AT, now)
-                        .execute();
+                insert.execute(trade.tradeId(), template.templateId(), template.specVersion(), trade.tradeDate(),
+                        trade.maturityDate(), trade.notional(), trade.currency(), trade.tradeParams(), now);
             } catch (IntegrityConstraintViolationException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
                     throw new DuplicateKeyException(ENTITY, trade.tradeId(), e);
@@ -121,9 +153,7 @@ public final class TradeRepository {
     /** The trade with this id (compared case-insensitively), if any. */
     public Optional<Trade> find(String tradeId) {
         validateId(tradeId);
-        return db.dsl().selectFrom(FCN_TRADE)
-                .where(FCN_TRADE.TRADE_ID.eq(tradeId))
-                .fetchOptional(TradeRepository::toTrade);
+        return byTradeId.bind(tradeId).fetchOptional(TradeRepository::toTrade);
     }
 
     /** @throws NotFoundException no trade has this id */

@@ -16,13 +16,14 @@ class IdempotencySqlTest {
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-01-15T09:30:00Z");
     private static final Claim CLAIM = new Claim("hash", "fp", "POST", "/p", "token", NOW, NOW, NOW);
     private static final String K = "\"fcn_idempotency_key\".";
+    private static final IdempotencyQueries QUERIES = new IdempotencyQueries(PRODUCTION);
 
     @Test
     void claimIsAPlainInsertDecidedByTheUniqueKey() {
         assertSql("insert into \"fcn_idempotency_key\" (\"key_hash\", \"request_fingerprint\", \"request_method\","
                 + " \"request_path\", \"state\", \"lock_token\", \"locked_until\", \"created_at\", \"expires_at\")"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                IdempotencyQueries.insertClaim(PRODUCTION, CLAIM));
+                QUERIES.insertClaim.bind("hash", "fp", "POST", "/p", "token", NOW, NOW, NOW));
     }
 
     @Test
@@ -53,9 +54,9 @@ class IdempotencySqlTest {
                 + "\"state\" = ?)";
         assertSql("update \"fcn_idempotency_key\" set " + K + "\"state\" = ?, " + K + "\"response_status\" = ?, "
                 + K + "\"response_snapshot\" = ?, " + K + "\"lock_token\" = ?, " + K + "\"locked_until\" = ?" + owned,
-                IdempotencyQueries.complete(PRODUCTION, new ClaimToken("hash", "token"), 201, "{}"));
+                QUERIES.complete.bind(201, "{}", "hash", "token"));
         assertSql("delete from \"fcn_idempotency_key\"" + owned,
-                IdempotencyQueries.release(PRODUCTION, new ClaimToken("hash", "token")));
+                QUERIES.release.bind("hash", "token"));
     }
 
     @Test
