@@ -1,24 +1,34 @@
 package io.fcn.persistence.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 
+import com.microsoft.sqlserver.jdbc.SQLServerConnectionPoolDataSource;
+
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.engine.EmbeddedDatabase;
-import io.fcn.persistence.migration.FcnMigrations;
-import io.fcn.persistence.template.NewTemplate;
+import io.fcn.persistence.engine.ExternalSqlServer;
+import io.fcn.persistence.engine.SqlServerUrl;
 import io.fcn.persistence.trade.NewTrade;
 
 /**
- * One migrated in-memory H2 database per benchmark fork, behind one connection pool that both sides share: the
- * library (built with its production defaults, no test listeners) and the hand-written JDBC.
+ * A benchmark fork's database on one engine, behind one connection pool that both sides share: the library (built
+ * with its production defaults, no test listeners) and the hand-written JDBC. The schema and fixtures come from
+ * {@link BenchHarness} (see there); this class only opens them.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -29,31 +39,96 @@ final class BenchDatabase implements AutoCloseable {
     static final BigDecimal NOTIONAL = new BigDecimal("1000000.0000");
     static final String TRADE_PARAMS = "{\"underlyings\": [\"AAPL\", \"MSFT\"]}";
 
-    final EmbeddedDatabase database;
-    final JdbcConnectionPool pool;
-    final FcnPersistence fcn;
+    /**
+     * H2 keeps the result of a query and hands it out again while no table has changed, if the same statement text
+     * runs with the same parameters; SQL Server has no such cache, and a benchmark repeating one page would
+     * measure the cache. Switched off on every H2 benchmark database.
+     */
+    private static final String H2_NO_RESULT_REUSE = ";OPTIMIZE_REUSE_RESULTS=FALSE";
+    /** The 1,000,000-row files fit in H2's page cache (KB), as a warm SQL Server buffer pool would hold them. */
+    static final String H2_LARGE_CACHE = ";CACHE_SIZE=1048576";
 
-    BenchDatabase() {
-        database = EmbeddedDatabase.inMemory();
-        pool = JdbcConnectionPool.create(database.jdbcUrl(), "sa", "");
+    final BenchEngine engine;
+    final FcnPersistence fcn;
+    private final JdbcConnectionPool pool;
+    /** H2 databases this fork made (in memory, or a work copy): shut down on close; null for shared ones. */
+    private final Path ownedFile;
+    private final boolean owned;
+
+    private BenchDatabase(BenchEngine engine, JdbcConnectionPool pool, boolean owned, Path ownedFile) {
+        this.engine = engine;
+        this.pool = pool;
+        this.owned = owned;
+        this.ownedFile = ownedFile;
         pool.setMaxConnections(8);
-        FcnMigrations.migrate(pool);
-        fcn = FcnPersistence.builder(pool).build();
-        fcn.templates().create(NewTemplate.active(TEMPLATE_ID, "Bench template", SPEC_VERSION, "BANK-A",
-                "{\"tenor_months\": 12}"));
+        this.fcn = FcnPersistence.builder(pool).build();
+    }
+
+    /**
+     * The migrated schema with the template, trades {@code TRD-G1…1000} and {@code TRD-O1…10}, and nothing else: a
+     * new in-memory database on H2 (embedded or through the server), the run's small database on the T-SQL engine,
+     * emptied of what earlier forks wrote.
+     */
+    static BenchDatabase small(BenchEngine engine) {
+        if (engine == BenchEngine.TSQL) {
+            BenchDatabase db = new BenchDatabase(engine, tsqlPool(BenchHarness.TSQL_SMALL), false, null);
+            db.execute("DELETE FROM fcn_observation");
+            db.execute("DELETE FROM fcn_lifecycle_event");
+            db.execute("DELETE FROM fcn_idempotency_key");
+            db.execute("DELETE FROM fcn_trade WHERE trade_id NOT LIKE 'TRD-G%' AND trade_id NOT LIKE 'TRD-O%'");
+            return db;
+        }
+        String name = "mem:bench_" + UUID.randomUUID().toString().replace("-", "");
+        BenchDatabase db = new BenchDatabase(engine,
+                h2Pool(h2Url((engine == BenchEngine.H2 ? "" : tcpPrefix()) + name, ";DB_CLOSE_DELAY=-1")), true, null);
+        try (Connection c = db.pool.getConnection()) {
+            runScript(c, schemaScript());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Fixtures.template(db.pool);
+        db.execute(Fixtures.trades(engine, "TRD-G", Fixtures.SINGLE_ROW_TRADES));
+        db.execute(Fixtures.trades(engine, "TRD-O", Fixtures.OBSERVATION_TRADES));
+        return db;
+    }
+
+    /** The 1,000,000 active trades {@code TRD-P1…}, shared by every paging fork: read only. */
+    static BenchDatabase paging(BenchEngine engine) {
+        if (engine == BenchEngine.TSQL) {
+            return new BenchDatabase(engine, tsqlPool(BenchHarness.TSQL_LARGE), false, null);
+        }
+        String file = "paging-" + BenchHarness.property(BenchHarness.KEY);
+        return new BenchDatabase(engine, h2Pool(h2Url(h2File(engine, file), H2_LARGE_CACHE)),
+                false, null);
+    }
+
+    /**
+     * 1,000,000 expired idempotency keys, fresh: on H2 a copy of the fixture file (a second), on the T-SQL engine
+     * inserted again set-based (the slow part of the purge benchmark there).
+     */
+    static BenchDatabase purge(BenchEngine engine) {
+        if (engine == BenchEngine.TSQL) {
+            BenchDatabase db = new BenchDatabase(engine, tsqlPool(BenchHarness.TSQL_LARGE), false, null);
+            db.execute("TRUNCATE TABLE fcn_idempotency_key"); // no dead rows from the last shot (no FK points here)
+            db.execute(Fixtures.expiredKeys(engine, Fixtures.PURGE_KEYS));
+            return db;
+        }
+        Path dir = Path.of(BenchHarness.property(BenchHarness.DIR));
+        String work = "purge-work-" + UUID.randomUUID().toString().substring(0, 8);
+        Path workFile = dir.resolve(work + ".mv.db");
+        try {
+            Files.copy(dir.resolve("purge-" + BenchHarness.property(BenchHarness.KEY) + ".mv.db"), workFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new BenchDatabase(engine, h2Pool(h2Url(h2File(engine, work), H2_LARGE_CACHE)), true, workFile);
     }
 
     DataSource dataSource() {
         return pool;
     }
 
-    static NewTrade newTrade(String tradeId) {
-        return NewTrade.builder().tradeId(tradeId).templateId(TEMPLATE_ID).specVersion(SPEC_VERSION)
-                .tradeDate(TRADE_DATE).maturityDate(MATURITY_DATE).notional(NOTIONAL).currency("USD")
-                .tradeParams(TRADE_PARAMS).build();
-    }
-
-    /** Fixture rows, built once per fork in one statement (not measured). */
+    /** Fixture work in one statement (not measured). */
     void execute(String sql) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
@@ -62,9 +137,93 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row (fixture look-ups, not measured). */
+    int queryInt(String sql) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row: " + sql);
+            }
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    static NewTrade newTrade(String tradeId) {
+        return NewTrade.builder().tradeId(tradeId).templateId(TEMPLATE_ID).specVersion(SPEC_VERSION)
+                .tradeDate(TRADE_DATE).maturityDate(MATURITY_DATE).notional(NOTIONAL).currency("USD")
+                .tradeParams(TRADE_PARAMS).build();
+    }
+
     @Override
     public void close() {
+        if (owned) {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN"); // frees a server-side in-memory database, closes a work file
+            } catch (SQLException e) {
+                // already closed
+            }
+        }
         pool.dispose();
-        database.close();
+        if (ownedFile != null) {
+            try {
+                Files.deleteIfExists(ownedFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- connections
+
+    /** H2 URL with the library's embedded settings (SQL Server mode, case-insensitive keys, schema dbo). */
+    static String h2Url(String location, String settings) {
+        String embedded = EmbeddedDatabase.inMemory().jdbcUrl();
+        return "jdbc:h2:" + location + settings + H2_NO_RESULT_REUSE + embedded.substring(embedded.indexOf(";MODE="));
+    }
+
+    /** A fixture file: opened in this JVM, or by the server (its base directory is the fixture directory). */
+    private static String h2File(BenchEngine engine, String name) {
+        return engine == BenchEngine.H2
+                ? "file:" + Path.of(BenchHarness.property(BenchHarness.DIR)).resolve(name)
+                : tcpPrefix() + name;
+    }
+
+    private static String tcpPrefix() {
+        return "tcp://127.0.0.1:" + BenchHarness.property(BenchHarness.H2_PORT) + "/";
+    }
+
+    private static JdbcConnectionPool h2Pool(String url) {
+        return JdbcConnectionPool.create(url, "sa", "");
+    }
+
+    private static JdbcConnectionPool tsqlPool(String databaseProperty) {
+        String url = System.getenv(ExternalSqlServer.URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("engine tsql needs " + ExternalSqlServer.URL_VARIABLE);
+        }
+        SQLServerConnectionPoolDataSource ds = new SQLServerConnectionPoolDataSource();
+        ds.setURL(SqlServerUrl.withDatabase(url.trim(), BenchHarness.property(databaseProperty)));
+        String user = System.getenv(ExternalSqlServer.USER_VARIABLE);
+        String password = System.getenv(ExternalSqlServer.PASSWORD_VARIABLE);
+        if (user != null) {
+            ds.setUser(user);
+        }
+        if (password != null) {
+            ds.setPassword(password);
+        }
+        return JdbcConnectionPool.create(ds);
+    }
+
+    static Path schemaScript() {
+        return Path.of(BenchHarness.property(BenchHarness.DIR))
+                .resolve("schema-" + BenchHarness.property(BenchHarness.KEY) + ".sql");
+    }
+
+    static void runScript(Connection c, Path script) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("RUNSCRIPT FROM ?")) {
+            ps.setString(1, script.toString());
+            ps.execute();
+        }
     }
 }

@@ -1,74 +1,235 @@
 package io.fcn.persistence.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import io.fcn.persistence.engine.ExternalSqlServer;
 
 /**
- * Runs the JMH benchmarks with JMH's own command-line options (e.g. {@code -rf json -rff target/jmh-result.json}),
- * then prints the library/JDBC table: benchmark methods are named {@code <operation>_library} and
- * {@code <operation>_jdbc…}, and every JDBC variant gets its ratio.
+ * The benchmark command ({@code ./mvnw -B -Pbench verify}, README "Performance"): prepares the engines and fixtures
+ * ({@link BenchHarness}), runs JMH with its own command-line options ({@code -Dbench.args=…}), then prints one
+ * library/JDBC table per engine and writes it to {@code target/bench-results.md} and {@code .json} beside JMH's
+ * {@code target/jmh-result.json}.
  */
 public final class BenchMain {
+
+    private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
 
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
-        System.out.println();
-        System.out.println(table(results));
+        // Before any H2 class loads: the TCP server listens on loopback only.
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        FLYWAY.setLevel(Level.WARNING);
+        long start = System.nanoTime();
+        CommandLineOptions cli = new CommandLineOptions(args);
+        if (cli.shouldHelp()) {
+            cli.showHelp();
+            return;
+        }
+        if (cli.shouldList() || cli.shouldListWithParams()) {
+            new Runner(cli).list();
+            return;
+        }
+        Path target = Path.of(System.getProperty("fcn.bench.target", "target"));
+        Set<BenchEngine> engines = engines(cli);
+        List<BenchmarkListEntry> selected = selected(cli);
+        BenchHarness.Needs needs = needs(selected);
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("machine", Machine.describe());
+        header.put("loadAtStart", Machine.loadAverage());
+        System.out.println("bench: " + header.get("machine"));
+        System.out.println("bench: load average at start " + header.get("loadAtStart"));
+
+        try (BenchHarness harness = BenchHarness.prepare(target.resolve("bench-fixtures"), engines, needs,
+                System.out)) {
+            header.put("sqlServer", sqlServerLine(engines, harness));
+            System.out.println("bench: " + header.get("sqlServer"));
+            System.out.printf(Locale.ROOT, "bench: engines and fixtures ready after %.0f s%n",
+                    BenchHarness.seconds(start));
+
+            List<RunResult> results = new ArrayList<>();
+            for (Pass pass : passes(cli, selected, engines)) {
+                System.out.println("bench: " + pass.classes().size() + " benchmark classes on " + pass.engines());
+                results.addAll(new Runner(options(cli, pass, harness)).run());
+            }
+
+            header.put("loadAtEnd", Machine.loadAverage());
+            header.put("benchSeconds", String.format(Locale.ROOT, "%.0f", BenchHarness.seconds(start)));
+            Path jmhResult = cli.getResult().hasValue() ? Path.of(cli.getResult().get())
+                    : target.resolve("jmh-result.json");
+            ResultFormatFactory.getInstance(cli.getResultFormat().orElse(ResultFormatType.JSON), jmhResult.toString())
+                    .writeOut(results);
+            ResultTable table = ResultTable.of(results);
+            String markdown = table.markdown(harness::label);
+            System.out.println();
+            System.out.println(markdown);
+            System.out.println(header.get("sqlServer"));
+            System.out.println("Machine: " + header.get("machine") + "; load average " + header.get("loadAtStart")
+                    + " at start, " + header.get("loadAtEnd") + " at end; benchmark run (after the build) "
+                    + header.get("benchSeconds") + " s.");
+            write(target.resolve("bench-results.md"), markdown + "\n" + header.get("sqlServer") + "\n");
+            write(target.resolve("bench-results.json"), table.json(harness::label, header));
+            System.out.println("Written: " + jmhResult + ", " + target.resolve("bench-results.md") + ", "
+                    + target.resolve("bench-results.json"));
+        }
     }
 
-    static String table(Collection<RunResult> results) {
-        Map<String, Map<String, Result<?>>> byOperation = new TreeMap<>();
-        for (RunResult run : results) {
-            String method = run.getParams().getBenchmark();
-            method = method.substring(method.lastIndexOf('.') + 1);
-            int cut = method.lastIndexOf('_');
-            String operation = cut < 0 ? method : method.substring(0, cut);
-            String side = cut < 0 ? "" : method.substring(cut + 1);
-            byOperation.computeIfAbsent(operation, k -> new TreeMap<>()).put(side, run.getPrimaryResult());
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add("| operation | library | JDBC variant | JDBC | library / JDBC |");
-        lines.add("|---|---|---|---|---|");
-        for (Map.Entry<String, Map<String, Result<?>>> op : byOperation.entrySet()) {
-            Result<?> library = op.getValue().get("library");
-            boolean paired = false;
-            for (Map.Entry<String, Result<?>> side : op.getValue().entrySet()) {
-                if (!side.getKey().startsWith("jdbc")) {
-                    continue;
-                }
-                paired = true;
-                Result<?> jdbc = side.getValue();
-                lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", op.getKey(), format(library),
-                        side.getKey(), format(jdbc),
-                        library == null ? "-" : String.format(Locale.ROOT, "%.2f", library.getScore() / jdbc.getScore())));
-            }
-            if (!paired) {
-                for (Map.Entry<String, Result<?>> side : op.getValue().entrySet()) {
-                    lines.add(String.format(Locale.ROOT, "| %s_%s | %s | - | - | - |", op.getKey(), side.getKey(),
-                            format(side.getValue())));
-                }
-            }
-        }
-        return String.join(System.lineSeparator(), lines);
+    /** One JMH run: these benchmark classes on these engines. */
+    private record Pass(Set<String> classes, Set<BenchEngine> engines) {
     }
 
-    private static String format(Result<?> r) {
-        if (r == null) {
-            return "-";
+    /**
+     * Classes marked {@link OneTcpEngine} run on the embedded engine and one TCP engine (unless {@code -p engine}
+     * names the engines), the others on every engine: two JMH runs when the engine lists differ.
+     */
+    private static List<Pass> passes(CommandLineOptions cli, List<BenchmarkListEntry> selected,
+            Set<BenchEngine> engines) throws ClassNotFoundException {
+        Set<BenchEngine> reduced = EnumSet.copyOf(engines);
+        if (!cli.getParameter(BenchEngine.PARAM).hasValue() && engines.contains(BenchEngine.TSQL)) {
+            reduced.remove(BenchEngine.H2_TCP);
         }
-        String error = Double.isNaN(r.getScoreError()) ? "" : String.format(Locale.ROOT, " ± %.2f", r.getScoreError());
-        return String.format(Locale.ROOT, "%.2f%s %s", r.getScore(), error, r.getScoreUnit());
+        Set<String> all = new TreeSet<>();
+        Set<String> heavy = new TreeSet<>();
+        for (BenchmarkListEntry entry : selected) {
+            String type = entry.getUserClassQName();
+            (Class.forName(type).isAnnotationPresent(OneTcpEngine.class) && !reduced.equals(engines) ? heavy : all)
+                    .add(type);
+        }
+        List<Pass> passes = new ArrayList<>();
+        if (!all.isEmpty()) {
+            passes.add(new Pass(all, engines));
+        }
+        if (!heavy.isEmpty()) {
+            passes.add(new Pass(heavy, reduced));
+        }
+        return passes;
+    }
+
+    /** {@code -p engine=…} if given, else H2 embedded, H2 over TCP, and the T-SQL engine when one is configured. */
+    private static Set<BenchEngine> engines(CommandLineOptions cli) {
+        Set<BenchEngine> engines = EnumSet.noneOf(BenchEngine.class);
+        if (cli.getParameter(BenchEngine.PARAM).hasValue()) {
+            for (String value : cli.getParameter(BenchEngine.PARAM).get()) {
+                engines.add(BenchEngine.of(value.trim()));
+            }
+            return engines;
+        }
+        engines.add(BenchEngine.H2);
+        engines.add(BenchEngine.H2_TCP);
+        if (ExternalSqlServer.fromEnvironment().isPresent()) {
+            engines.add(BenchEngine.TSQL);
+        }
+        return engines;
+    }
+
+    /** The benchmarks JMH would run for these options. */
+    private static List<BenchmarkListEntry> selected(CommandLineOptions cli) {
+        return List.copyOf(BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+                cli.getIncludes().isEmpty() ? List.of(".*") : cli.getIncludes(), cli.getExcludes()));
+    }
+
+    /** Builds only the fixtures the selected benchmarks use. */
+    private static BenchHarness.Needs needs(List<BenchmarkListEntry> selected) {
+        boolean small = false;
+        boolean paging = false;
+        boolean purge = false;
+        for (BenchmarkListEntry entry : selected) {
+            String type = entry.getUserClassQName();
+            paging |= type.endsWith(".PagingBenchmark");
+            purge |= type.endsWith(".PurgeBenchmark");
+            small |= !type.endsWith(".PagingBenchmark") && !type.endsWith(".PurgeBenchmark");
+        }
+        return new BenchHarness.Needs(small, paging, purge);
+    }
+
+    private static String sqlServerLine(Set<BenchEngine> engines, BenchHarness harness) {
+        if (!engines.contains(BenchEngine.TSQL)) {
+            return "SQL Server: not measured (" + ExternalSqlServer.URL_VARIABLE + " not set)";
+        }
+        return harness.sqlServerMeasured() ? "SQL Server: measured (engine=tsql)"
+                : "SQL Server: not measured (the T-SQL engine was " + harness.label(BenchEngine.TSQL) + ")";
+    }
+
+    /** The command line's options, narrowed to one pass; BenchMain writes the result file for all passes. */
+    private static org.openjdk.jmh.runner.options.Options options(CommandLineOptions cli, Pass pass,
+            BenchHarness harness) {
+        String passClasses = pass.classes().stream().map(c -> Pattern.quote(c + "."))
+                .collect(Collectors.joining("|"));
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(cli)
+                .exclude("^(?!" + passClasses + ")")
+                .param(BenchEngine.PARAM, pass.engines().stream().map(e -> e.param).toArray(String[]::new));
+        List<String> append = new ArrayList<>();
+        if (cli.getJvmArgsAppend().hasValue()) {
+            append.addAll(cli.getJvmArgsAppend().get());
+        }
+        append.addAll(harness.forkProperties());
+        return options.jvmArgsAppend(append.toArray(String[]::new)).build();
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** What the table's figures were measured on. */
+    static final class Machine {
+
+        private Machine() {
+        }
+
+        static String describe() {
+            String cpu = "";
+            try {
+                cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                        .map(l -> l.substring(l.indexOf(':') + 1).strip() + ", ").findFirst().orElse("");
+            } catch (IOException | RuntimeException e) {
+                // not Linux: the core count still says enough
+            }
+            long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getTotalMemorySize() : 0;
+            return String.format(Locale.ROOT, "%s%d cores, %.0f GB RAM, %s %s, %s %s", cpu,
+                    Runtime.getRuntime().availableProcessors(), memory / 1e9, System.getProperty("os.name"),
+                    System.getProperty("os.version"), System.getProperty("java.vm.name"),
+                    System.getProperty("java.runtime.version"));
+        }
+
+        static String loadAverage() {
+            try {
+                String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+                return parts[0] + " " + parts[1] + " " + parts[2];
+            } catch (IOException | RuntimeException e) {
+                return String.format(Locale.ROOT, "%.2f",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+        }
     }
 }

@@ -9,13 +9,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 import io.fcn.persistence.idempotency.ClaimOutcome;
 import io.fcn.persistence.idempotency.IdempotencyKeys;
@@ -26,13 +29,17 @@ import io.fcn.persistence.trade.Trade;
 /**
  * Single-row operations, each as {@code <operation>_library} and {@code <operation>_jdbc} (the same work through
  * {@link HandWrittenJdbc}); {@code getTrade_jdbcHeldStatement} is the floor: one statement kept open for the run.
+ * Each fork starts from the small fixture ({@link BenchDatabase#small}): trades {@code TRD-G1…1000} to read.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class SingleRowBenchmark {
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+public class SingleRowBenchmark extends EngineParam {
 
-    private static final int TRADES = 1_000;
+    private static final int TRADES = Fixtures.SINGLE_ROW_TRADES;
     private static final String BODY = "{\"status\": \"created\"}";
     private static final String FINGERPRINT = IdempotencyKeys.fingerprint("POST", "/v1/trades", BODY);
     private static final String EVENT_PAYLOAD = "{\"amount\": 8750.00}";
@@ -48,13 +55,8 @@ public class SingleRowBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        db = new BenchDatabase();
+        db = BenchDatabase.small(engine());
         jdbc = new HandWrittenJdbc(db.dataSource());
-        db.execute("INSERT INTO fcn_trade (trade_id, template_id, spec_version, trade_date, maturity_date, notional,"
-                + " currency, status, autocall_triggered, ki_triggered, trade_params, version, created_at, updated_at)"
-                + " SELECT CONCAT('TRD-G', \"X\"), 'TPL-BENCH', '1.0', DATE '2026-01-15', DATE '2027-01-15', 1000000,"
-                + " 'USD', 'active', FALSE, FALSE, '{}', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
-                + " FROM SYSTEM_RANGE(1, " + TRADES + ")");
         tradeIds = new String[TRADES];
         for (int i = 0; i < TRADES; i++) {
             tradeIds[i] = "TRD-G" + (i + 1);

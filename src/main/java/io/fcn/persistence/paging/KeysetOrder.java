@@ -1,5 +1,6 @@
 package io.fcn.persistence.paging;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.Condition;
@@ -29,10 +30,26 @@ public interface KeysetOrder<R extends Record> {
 
     /** Ordered by the identity column alone (append order); the cursor is the last id. */
     static <R extends Record> KeysetOrder<R> byId(Field<Integer> id) {
+        return byIdWithin(id);
+    }
+
+    /**
+     * Append order, as {@link #byId}, for a list whose filter fixes each of {@code pinned} to one value: the same
+     * rows in the same order, but the {@code ORDER BY} names the pinned columns first, as an index on
+     * {@code (pinned…, id)} is ordered. SQL Server reads such an index in order either way; H2 only when the
+     * {@code ORDER BY} starts with the index's columns, and otherwise sorts every row after the cursor.
+     */
+    static <R extends Record> KeysetOrder<R> byIdWithin(Field<Integer> id, Field<?>... pinned) {
+        List<SortField<?>> orderBy = new ArrayList<>();
+        for (Field<?> column : pinned) {
+            orderBy.add(column.asc());
+        }
+        orderBy.add(id.asc());
+        List<SortField<?>> order = List.copyOf(orderBy);
         return new KeysetOrder<>() {
             @Override
             public List<SortField<?>> orderBy() {
-                return List.of(id.asc());
+                return order;
             }
 
             @Override

@@ -24,7 +24,6 @@ import io.fcn.persistence.ValidationException;
 import io.fcn.persistence.lifecycle.EventPayload;
 import io.fcn.persistence.lifecycle.LifecycleEventRepository;
 import io.fcn.persistence.lifecycle.LifecycleEventType;
-import io.fcn.persistence.paging.KeysetOrder;
 import io.fcn.persistence.paging.KeysetPage;
 import io.fcn.persistence.paging.KeysetRequest;
 import io.fcn.persistence.paging.Page;
@@ -53,7 +52,6 @@ import io.fcn.persistence.validation.Validate;
 public final class TradeRepository {
 
     static final String ENTITY = "trade";
-    private static final KeysetOrder<FcnTradeRecord> ORDER = KeysetOrder.byId(FCN_TRADE.ID);
 
     private final FcnPersistence db;
     private final TemplateRepository templates;
@@ -165,14 +163,15 @@ public final class TradeRepository {
     public KeysetPage<Trade> list(TradeFilter filter, KeysetRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
-        return PageQueries.keyset(db.dsl(), FCN_TRADE, filter.condition(), ORDER, request, TradeRepository::toTrade);
+        return PageQueries.keyset(db.dsl(), FCN_TRADE, filter.condition(), filter.order(), request,
+                TradeRepository::toTrade);
     }
 
     /** A numbered page of the trades {@code filter} selects, in booking order, with the totals. */
     public Page<Trade> list(TradeFilter filter, PageRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
-        return PageQueries.numbered(db.dsl(), FCN_TRADE, filter.condition(), ORDER, request,
+        return PageQueries.numbered(db.dsl(), FCN_TRADE, filter.condition(), filter.order(), request,
                 TradeRepository::toTrade);
     }
 

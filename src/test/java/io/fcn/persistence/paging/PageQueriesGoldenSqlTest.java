@@ -48,6 +48,19 @@ class PageQueriesGoldenSqlTest {
     }
 
     @Test
+    void aListWithinPinnedColumnsOrdersByThemBeforeTheIdAndSeeksOnTheIdAlone() {
+        KeysetOrder<FcnTradeRecord> order = KeysetOrder.byIdWithin(FCN_TRADE.ID, FCN_TRADE.SPEC_VERSION,
+                FCN_TRADE.STATUS);
+        GoldenSql.assertRenders("select " + TRADE_COLUMNS + " from \"fcn_trade\" "
+                + "where (\"fcn_trade\".\"spec_version\" = ? and \"fcn_trade\".\"status\" = ? "
+                + "and \"fcn_trade\".\"id\" > ?) "
+                + "order by \"fcn_trade\".\"spec_version\" asc, \"fcn_trade\".\"status\" asc, "
+                + "\"fcn_trade\".\"id\" asc offset ? rows fetch next ? rows only",
+                PageQueries.keysetQuery(CTX, FCN_TRADE, FCN_TRADE.SPEC_VERSION.eq("1.0")
+                        .and(FCN_TRADE.STATUS.eq("active")).and(order.after("41")), order, 101));
+    }
+
+    @Test
     void idCursorsAreValidated() {
         assertEquals(41, KeysetOrder.parseId("41"));
         for (String bad : new String[] {"", "-1", "x", "1.5", "99999999999"}) {
