@@ -80,7 +80,10 @@ final class BenchHarness implements AutoCloseable {
         }
     }
 
-    /** The fixtures are built side by side (H2 here, the T-SQL engine in its own process): two cores, half the wait. */
+    /**
+     * The fixtures are built side by side, H2's two files and the T-SQL engine's databases (which that engine's own
+     * process builds): on two cores, about half the wait.
+     */
     private void prepare(Set<BenchEngine> engines, Needs needs) throws Exception {
         Files.createDirectories(dir);
         ExecutorService builders = Executors.newFixedThreadPool(3);
@@ -89,16 +92,14 @@ final class BenchHarness implements AutoCloseable {
             if (engines.contains(BenchEngine.TSQL)) {
                 ExternalSqlServer external = ExternalSqlServer.fromEnvironment().orElseThrow(
                         () -> new IllegalStateException("engine tsql needs " + ExternalSqlServer.URL_VARIABLE));
+                // One after the other: Babelfish fails concurrent CREATE DATABASE ("tuple concurrently updated").
                 work.add(builders.submit(() -> {
                     prepareTsqlSmall(external);
+                    if (needs.paging() || needs.purge()) {
+                        prepareTsqlLarge(external, needs);
+                    }
                     return null;
                 }));
-                if (needs.paging() || needs.purge()) {
-                    work.add(builders.submit(() -> {
-                        prepareTsqlLarge(external, needs);
-                        return null;
-                    }));
-                }
             }
             if (engines.contains(BenchEngine.H2) || engines.contains(BenchEngine.H2_TCP)) {
                 removeStaleFixtures();

@@ -48,7 +48,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         // Before any H2 class loads: the TCP server listens on loopback only.
         System.setProperty("h2.bindAddress", "127.0.0.1");
-        FLYWAY.setLevel(Level.WARNING);
+        FLYWAY.setLevel(Level.SEVERE); // not its migration notes and T-SQL engine warnings
         long start = System.nanoTime();
         CommandLineOptions cli = new CommandLineOptions(args);
         if (cli.shouldHelp()) {
@@ -78,8 +78,11 @@ public final class BenchMain {
 
             List<RunResult> results = new ArrayList<>();
             for (Pass pass : passes(cli, selected, engines)) {
+                long passStart = System.nanoTime();
                 System.out.println("bench: " + pass.classes().size() + " benchmark classes on " + pass.engines());
                 results.addAll(new Runner(options(cli, pass, harness)).run());
+                System.out.printf(Locale.ROOT, "bench: %s on %s took %.0f s%n", pass.classes(), pass.engines(),
+                        BenchHarness.seconds(passStart));
             }
 
             header.put("loadAtEnd", Machine.loadAverage());

@@ -26,7 +26,7 @@ import io.fcn.persistence.observation.ObservationType;
 /**
  * 10,000 new observations (10 trades × 1,000 dates) recorded in one call: one shot per iteration, the table
  * emptied before each so every shot does the same work; milliseconds per shot, rows/s = 10,000 / that. One warm-up
- * shot (10,000 rows through every per-row path) before four measured ones: a shot takes seconds on a T-SQL engine.
+ * shot (10,000 rows through every per-row path) before three measured ones: a shot takes seconds on a T-SQL engine.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -34,7 +34,7 @@ import io.fcn.persistence.observation.ObservationType;
 @Fork(1)
 @OneTcpEngine
 @Warmup(iterations = 1)
-@Measurement(iterations = 4)
+@Measurement(iterations = 3)
 public class ObservationBatchBenchmark extends EngineParam {
 
     static final int ROWS = 10_000;
