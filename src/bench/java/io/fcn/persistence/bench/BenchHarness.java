@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -134,6 +135,8 @@ final class BenchHarness implements AutoCloseable {
             }
         } finally {
             builders.shutdownNow();
+            // On failure, let the other builders stop before close() drops what they made.
+            builders.awaitTermination(5, TimeUnit.MINUTES);
         }
         if (engines.contains(BenchEngine.H2_TCP)) {
             startServer();

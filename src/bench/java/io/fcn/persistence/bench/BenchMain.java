@@ -2,9 +2,12 @@ package io.fcn.persistence.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -49,7 +52,6 @@ public final class BenchMain {
         // Before any H2 class loads: the TCP server listens on loopback only.
         System.setProperty("h2.bindAddress", "127.0.0.1");
         FLYWAY.setLevel(Level.SEVERE); // not its migration notes and T-SQL engine warnings
-        long start = System.nanoTime();
         CommandLineOptions cli = new CommandLineOptions(args);
         if (cli.shouldHelp()) {
             cli.showHelp();
@@ -59,6 +61,17 @@ public final class BenchMain {
             new Runner(cli).list();
             return;
         }
+        FileLock lock = JmhLock.await();
+        try {
+            run(cli, System.nanoTime());
+        } finally {
+            if (lock != null) {
+                lock.channel().close(); // releases the lock
+            }
+        }
+    }
+
+    private static void run(CommandLineOptions cli, long start) throws Exception {
         Path target = Path.of(System.getProperty("fcn.bench.target", "target"));
         Set<BenchEngine> engines = engines(cli);
         List<BenchmarkListEntry> selected = selected(cli);
@@ -103,6 +116,41 @@ public final class BenchMain {
             write(target.resolve("bench-results.json"), table.json(harness::label, header));
             System.out.println("Written: " + jmhResult + ", " + target.resolve("bench-results.md") + ", "
                     + target.resolve("bench-results.json"));
+        }
+    }
+
+    /**
+     * JMH's own lock ({@code jmh.lock} in the temporary directory), which keeps two benchmark runs from measuring each
+     * other: awaited before the fixtures are built and held for all passes, so no other run slips in between them
+     * (JMH is told not to take it again). With {@code -Djmh.ignoreLock=true} nothing is awaited.
+     */
+    static final class JmhLock {
+
+        private JmhLock() {
+        }
+
+        static FileLock await() throws IOException, InterruptedException {
+            if (Boolean.getBoolean("jmh.ignoreLock")) {
+                return null;
+            }
+            FileChannel channel = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long since = System.nanoTime();
+            for (int tries = 0;; tries++) {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    if (tries > 0) {
+                        System.out.printf(Locale.ROOT, "bench: JMH lock acquired after %.0f s%n",
+                                BenchHarness.seconds(since));
+                    }
+                    System.setProperty("jmh.ignoreLock", "true"); // held here, for every pass
+                    return lock;
+                }
+                if (tries % 30 == 0) {
+                    System.out.println("bench: another JMH run holds its lock; waiting for it to finish");
+                }
+                Thread.sleep(1_000);
+            }
         }
     }
 
