@@ -9,17 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -89,14 +87,8 @@ public final class BenchMain {
             System.out.printf(Locale.ROOT, "bench: engines and fixtures ready after %.0f s%n",
                     BenchHarness.seconds(start));
 
-            List<RunResult> results = new ArrayList<>();
-            for (Pass pass : passes(cli, selected, engines)) {
-                long passStart = System.nanoTime();
-                System.out.println("bench: " + pass.classes().size() + " benchmark classes on " + pass.engines());
-                results.addAll(new Runner(options(cli, pass, harness)).run());
-                System.out.printf(Locale.ROOT, "bench: %s on %s took %.0f s%n", pass.classes(), pass.engines(),
-                        BenchHarness.seconds(passStart));
-            }
+            System.out.println("bench: " + selected.size() + " benchmarks on " + engines);
+            Collection<RunResult> results = new Runner(options(cli, engines, harness)).run();
 
             header.put("loadAtEnd", Machine.loadAverage());
             header.put("benchSeconds", String.format(Locale.ROOT, "%.0f", BenchHarness.seconds(start)));
@@ -154,38 +146,11 @@ public final class BenchMain {
         }
     }
 
-    /** One JMH run: these benchmark classes on these engines. */
-    private record Pass(Set<String> classes, Set<BenchEngine> engines) {
-    }
-
     /**
-     * Classes marked {@link OneTcpEngine} run on the embedded engine and one TCP engine (unless {@code -p engine}
-     * names the engines), the others on every engine: two JMH runs when the engine lists differ.
+     * {@code -p engine=…} if given, else the embedded engine and one TCP engine: the T-SQL engine when one is
+     * configured, else H2 in server mode (the issue's choice), which keeps the whole command within 10 minutes on 2
+     * cores. {@code -p engine=h2,h2tcp,tsql} runs all three.
      */
-    private static List<Pass> passes(CommandLineOptions cli, List<BenchmarkListEntry> selected,
-            Set<BenchEngine> engines) throws ClassNotFoundException {
-        Set<BenchEngine> reduced = EnumSet.copyOf(engines);
-        if (!cli.getParameter(BenchEngine.PARAM).hasValue() && engines.contains(BenchEngine.TSQL)) {
-            reduced.remove(BenchEngine.H2_TCP);
-        }
-        Set<String> all = new TreeSet<>();
-        Set<String> heavy = new TreeSet<>();
-        for (BenchmarkListEntry entry : selected) {
-            String type = entry.getUserClassQName();
-            (Class.forName(type).isAnnotationPresent(OneTcpEngine.class) && !reduced.equals(engines) ? heavy : all)
-                    .add(type);
-        }
-        List<Pass> passes = new ArrayList<>();
-        if (!all.isEmpty()) {
-            passes.add(new Pass(all, engines));
-        }
-        if (!heavy.isEmpty()) {
-            passes.add(new Pass(heavy, reduced));
-        }
-        return passes;
-    }
-
-    /** {@code -p engine=…} if given, else H2 embedded, H2 over TCP, and the T-SQL engine when one is configured. */
     private static Set<BenchEngine> engines(CommandLineOptions cli) {
         Set<BenchEngine> engines = EnumSet.noneOf(BenchEngine.class);
         if (cli.getParameter(BenchEngine.PARAM).hasValue()) {
@@ -195,10 +160,7 @@ public final class BenchMain {
             return engines;
         }
         engines.add(BenchEngine.H2);
-        engines.add(BenchEngine.H2_TCP);
-        if (ExternalSqlServer.fromEnvironment().isPresent()) {
-            engines.add(BenchEngine.TSQL);
-        }
+        engines.add(ExternalSqlServer.fromEnvironment().isPresent() ? BenchEngine.TSQL : BenchEngine.H2_TCP);
         return engines;
     }
 
@@ -231,14 +193,11 @@ public final class BenchMain {
                 : "SQL Server: not measured (the T-SQL engine was " + harness.label(BenchEngine.TSQL) + ")";
     }
 
-    /** The command line's options, narrowed to one pass; BenchMain writes the result file for all passes. */
-    private static org.openjdk.jmh.runner.options.Options options(CommandLineOptions cli, Pass pass,
+    /** The command line's options on these engines, with the fixtures' locations; BenchMain writes the results. */
+    private static org.openjdk.jmh.runner.options.Options options(CommandLineOptions cli, Set<BenchEngine> engines,
             BenchHarness harness) {
-        String passClasses = pass.classes().stream().map(c -> Pattern.quote(c + "."))
-                .collect(Collectors.joining("|"));
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli)
-                .exclude("^(?!" + passClasses + ")")
-                .param(BenchEngine.PARAM, pass.engines().stream().map(e -> e.param).toArray(String[]::new));
+                .param(BenchEngine.PARAM, engines.stream().map(e -> e.param).toArray(String[]::new));
         List<String> append = new ArrayList<>();
         if (cli.getJvmArgsAppend().hasValue()) {
             append.addAll(cli.getJvmArgsAppend().get());

@@ -25,16 +25,16 @@ import io.fcn.persistence.observation.ObservationType;
 
 /**
  * 10,000 new observations (10 trades × 1,000 dates) recorded in one call: one shot per iteration, the table
- * emptied before each so every shot does the same work; milliseconds per shot, rows/s = 10,000 / that. One warm-up
- * shot (10,000 rows through every per-row path) before three measured ones: a shot takes seconds on a T-SQL engine.
+ * emptied before each so every shot does the same work; milliseconds per shot, rows/s = 10,000 / that. Six warm-up
+ * shots before five measured ones: on H2 a shot settles only after five or more (the JIT), on a T-SQL engine a shot
+ * takes seconds.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@OneTcpEngine
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Warmup(iterations = 6)
+@Measurement(iterations = 5)
 public class ObservationBatchBenchmark extends EngineParam {
 
     static final int ROWS = 10_000;

@@ -31,7 +31,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@OneTcpEngine
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 public class PurgeBenchmark extends EngineParam {

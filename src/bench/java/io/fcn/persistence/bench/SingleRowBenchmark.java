@@ -30,12 +30,13 @@ import io.fcn.persistence.trade.Trade;
  * Single-row operations, each as {@code <operation>_library} and {@code <operation>_jdbc} (the same work through
  * {@link HandWrittenJdbc}); {@code getTrade_jdbcHeldStatement} is the floor: one statement kept open for the run.
  * Each fork starts from the small fixture ({@link BenchDatabase#small}): trades {@code TRD-G1…1000} to read.
+ * Warm-up is 8 s: on 2 cores the library's path settles after about 7 s of calls (the JIT), plain JDBC's sooner.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 public class SingleRowBenchmark extends EngineParam {
 
