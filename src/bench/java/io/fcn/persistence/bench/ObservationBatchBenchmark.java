@@ -25,16 +25,16 @@ import io.fcn.persistence.observation.ObservationType;
 
 /**
  * 10,000 new observations (10 trades × 1,000 dates) recorded in one call: one shot per iteration, the table
- * emptied before each so every shot does the same work; milliseconds per shot, rows/s = 10,000 / that. Six warm-up
- * shots before five measured ones: on H2 a shot settles only after five or more (the JIT), on a T-SQL engine a shot
- * takes seconds.
+ * emptied before each so every shot does the same work; milliseconds per shot, rows/s = 10,000 / that. Four warm-up
+ * shots before four measured ones: on H2 the library's shot settles after about four (the JIT), on a T-SQL engine a
+ * shot takes seconds.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 6)
-@Measurement(iterations = 5)
+@Warmup(iterations = 4)
+@Measurement(iterations = 4)
 public class ObservationBatchBenchmark extends EngineParam {
 
     static final int ROWS = 10_000;

@@ -37,7 +37,7 @@ import io.fcn.persistence.trade.Trade;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 4, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 public class SingleRowBenchmark extends EngineParam {
 
     private static final int TRADES = Fixtures.SINGLE_ROW_TRADES;
