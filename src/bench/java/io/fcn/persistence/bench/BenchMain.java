@@ -113,8 +113,8 @@ public final class BenchMain {
 
     /**
      * JMH's own lock ({@code jmh.lock} in the temporary directory), which keeps two benchmark runs from measuring each
-     * other: awaited before the fixtures are built and held for all passes, so no other run slips in between them
-     * (JMH is told not to take it again). With {@code -Djmh.ignoreLock=true} nothing is awaited.
+     * other: awaited before the fixtures are built and held until the results are written, so no other run slips in
+     * between (JMH is told not to take it again). With {@code -Djmh.ignoreLock=true} nothing is awaited.
      */
     static final class JmhLock {
 
@@ -135,7 +135,7 @@ public final class BenchMain {
                         System.out.printf(Locale.ROOT, "bench: JMH lock acquired after %.0f s%n",
                                 BenchHarness.seconds(since));
                     }
-                    System.setProperty("jmh.ignoreLock", "true"); // held here, for every pass
+                    System.setProperty("jmh.ignoreLock", "true"); // held here, for the whole run
                     return lock;
                 }
                 if (tries % 30 == 0) {

@@ -32,8 +32,8 @@ import io.fcn.persistence.trade.TradeStatus;
 /**
  * Pages of 50 trades (status = active, in booking order) over the {@value #TRADES} trades of the paging fixture
  * ({@link BenchDatabase#paging}, read only): the first page and a page {@value #DEEP} rows deep, as keyset pages and
- * as numbered OFFSET pages (which also count the list, as the library's numbered pages do). An OFFSET page takes
- * about a second (the count reads the whole index, the deep page skips 900,000 rows): those run 1 + 3 iterations of
+ * as numbered OFFSET pages (which also count the list, as the library's numbered pages do). An OFFSET page takes up to
+ * a second (the count reads the whole index, the deep page skips 900,000 rows): those run 1 + 3 iterations of
  * one or two pages each.
  */
 @State(Scope.Thread)
