@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import org.jooq.ConnectionProvider;
 
-import io.fcn.persistence.engine.ConnectionCheck;
-import io.fcn.persistence.engine.SqlServerSettings;
+import io.fcn.persistence.sqlserver.ConnectionCheck;
+import io.fcn.persistence.sqlserver.SqlServerSettings;
 
 /**
  * The entry point's connections, checked once: the first connection the library takes runs

@@ -24,15 +24,17 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
 import io.fcn.persistence.drift.DriftCheck;
+import io.fcn.persistence.internal.context.RepositoryContext;
 import io.fcn.persistence.drift.DriftPolicy;
-import io.fcn.persistence.engine.ConnectionCheck;
-import io.fcn.persistence.engine.SqlServerSettings;
+import io.fcn.persistence.sqlserver.ConnectionCheck;
+import io.fcn.persistence.sqlserver.SqlServerSettings;
 import io.fcn.persistence.idempotency.IdempotencyRepository;
 import io.fcn.persistence.lifecycle.LifecycleEventRepository;
 import io.fcn.persistence.observation.ObservationRepository;
-import io.fcn.persistence.sql.SqlErrors;
+import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.template.TemplateRepository;
 import io.fcn.persistence.trade.TradeRepository;
+import io.fcn.persistence.exceptions.TransactionRolledBackException;
 
 /**
  * The library's entry point: build it once from a {@link DataSource}, then take the repositories from it and group
@@ -53,10 +55,8 @@ import io.fcn.persistence.trade.TradeRepository;
 public final class FcnPersistence {
 
     private final DSLContext dsl;
-    private final Clock clock;
-    private final boolean callerManagedTransactions;
     private final CheckedConnections connections;
-    private final ThreadLocal<TransactionState> transaction = new ThreadLocal<>();
+    private final RepositoryContext context;
 
     private final TemplateRepository templates;
     private final TradeRepository trades;
@@ -65,14 +65,12 @@ public final class FcnPersistence {
     private final IdempotencyRepository idempotency;
 
     private FcnPersistence(Builder b) {
-        this.clock = b.clock;
-        this.callerManagedTransactions = b.callerManagedTransactions;
         this.connections = new CheckedConnections(new DataSourceConnectionProvider(b.dataSource));
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(b.dialect);
         configuration.set(b.settings);
         configuration.set(connections);
-        if (!callerManagedTransactions) {
+        if (!b.callerManagedTransactions) {
             // Thread-bound: repository calls inside inTransaction use the transaction's connection without
             // passing a context around.
             configuration.set(new ThreadLocalTransactionProvider(connections, false));
@@ -81,12 +79,13 @@ public final class FcnPersistence {
         listeners.add(new SqlErrors.TranslatingListener());
         configuration.set(listeners.toArray(ExecuteListener[]::new));
         this.dsl = DSL.using(configuration);
+        this.context = new RepositoryContext(dsl, b.clock, b.callerManagedTransactions);
 
-        this.templates = new TemplateRepository(this);
-        this.lifecycleEvents = new LifecycleEventRepository(this);
-        this.trades = new TradeRepository(this, templates, lifecycleEvents);
-        this.observations = new ObservationRepository(this);
-        this.idempotency = new IdempotencyRepository(this);
+        this.templates = new TemplateRepository(context);
+        this.lifecycleEvents = new LifecycleEventRepository(context);
+        this.trades = new TradeRepository(context, templates, lifecycleEvents);
+        this.observations = new ObservationRepository(context);
+        this.idempotency = new IdempotencyRepository(context);
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -118,8 +117,9 @@ public final class FcnPersistence {
         return dsl;
     }
 
+    /** Where every timestamp the library writes comes from. */
     public Clock clock() {
-        return clock;
+        return context.clock();
     }
 
     /**
@@ -141,7 +141,7 @@ public final class FcnPersistence {
      * trips exactly on every engine (SQL Server keeps 100 ns, some T-SQL engines 1 µs).
      */
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return context.now();
     }
 
     /**
@@ -151,59 +151,17 @@ public final class FcnPersistence {
      * {@link Builder#callerManagedTransactions()} it runs in the caller's transaction instead.
      */
     public <T> T inTransaction(Supplier<T> work) {
-        Objects.requireNonNull(work, "work");
-        TransactionState outer = transaction.get();
-        if (outer != null) {
-            try {
-                return work.get();
-            } catch (RuntimeException | Error e) {
-                outer.failure = e;
-                throw e;
-            }
-        }
-        if (callerManagedTransactions) {
-            requireCallerTransaction();
-            return work.get();
-        }
-        TransactionState state = new TransactionState();
-        transaction.set(state);
-        try {
-            return dsl.transactionResult(() -> {
-                T result = work.get();
-                if (state.failure != null) {
-                    throw new TransactionRolledBackException(state.failure);
-                }
-                return result;
-            });
-        } finally {
-            transaction.remove();
-        }
+        return context.inTransaction(work);
     }
 
     /** {@link #inTransaction(Supplier)} for work without a result. */
     public void inTransaction(Runnable work) {
-        Objects.requireNonNull(work, "work");
-        inTransaction(() -> {
-            work.run();
-            return null;
-        });
+        context.inTransaction(work);
     }
 
     /** Whether the calling thread is inside {@link #inTransaction}. */
     public boolean inTransaction() {
-        return transaction.get() != null;
-    }
-
-    private void requireCallerTransaction() {
-        Boolean autoCommit = dsl.connectionResult(Connection::getAutoCommit);
-        if (Boolean.TRUE.equals(autoCommit)) {
-            throw new IllegalStateException("callerManagedTransactions() is set but no caller transaction is active"
-                    + " (the connection is in auto-commit): start one (e.g. @Transactional) before calling");
-        }
-    }
-
-    private static final class TransactionState {
-        Throwable failure;
+        return context.inTransaction();
     }
 
     /** Fluent configuration; {@link #build()} produces an immutable, ready entry point. */

@@ -1,6 +1,6 @@
 package io.fcn.persistence;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TEMPLATE;
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +19,8 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.exceptions.TransactionRolledBackException;
+import io.fcn.persistence.exceptions.TransientDatabaseException;
 
 @AllEngines
 class FcnPersistenceTransactionTest {

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.testkit.FcnTestClock;
 

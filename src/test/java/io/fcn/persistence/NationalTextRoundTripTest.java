@@ -1,6 +1,6 @@
 package io.fcn.persistence;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TEMPLATE;
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -12,8 +12,8 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.trade.TradeFixtures;
 

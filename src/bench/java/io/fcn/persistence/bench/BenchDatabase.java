@@ -19,10 +19,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.engine.EmbeddedDatabase;
-import io.fcn.persistence.engine.ExternalSqlServer;
-import io.fcn.persistence.engine.SqlServerSettings;
-import io.fcn.persistence.engine.SqlServerUrl;
+import io.fcn.persistence.embedded.EmbeddedDatabase;
+import io.fcn.persistence.internal.database.ExternalSqlServer;
+import io.fcn.persistence.sqlserver.SqlServerSettings;
+import io.fcn.persistence.internal.engine.SqlServerUrl;
 import io.fcn.persistence.trade.NewTrade;
 
 /**

@@ -31,9 +31,9 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.Server;
 
-import io.fcn.persistence.engine.EmbeddedDatabase;
-import io.fcn.persistence.engine.ExternalSqlServer;
-import io.fcn.persistence.engine.SqlServerDatabase;
+import io.fcn.persistence.embedded.EmbeddedDatabase;
+import io.fcn.persistence.internal.database.ExternalSqlServer;
+import io.fcn.persistence.internal.database.SqlServerDatabase;
 import io.fcn.persistence.migration.FcnMigrations;
 
 /**

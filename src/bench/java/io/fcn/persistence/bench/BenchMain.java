@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-import io.fcn.persistence.engine.ExternalSqlServer;
+import io.fcn.persistence.internal.database.ExternalSqlServer;
 
 /**
  * The benchmark command ({@code ./mvnw -B -Pbench verify}, README "Performance"): prepares the engines and fixtures

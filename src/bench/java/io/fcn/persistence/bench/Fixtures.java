@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import javax.sql.DataSource;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.migration.MigrationScripts;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
 import io.fcn.persistence.template.NewTemplate;
 
 /**

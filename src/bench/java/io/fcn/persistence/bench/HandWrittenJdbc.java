@@ -23,11 +23,11 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.observation.Observation;
 import io.fcn.persistence.trade.NewTrade;
 import io.fcn.persistence.trade.Trade;
-import io.fcn.persistence.trade.TradeStatus;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * The same work as the library, written as a careful hand-written DAO would: one connection from the pool per call

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.fcn.persistence.observation.Observation;
 import io.fcn.persistence.observation.ObservationBatchResult;
-import io.fcn.persistence.observation.ObservationType;
+import io.fcn.persistence.types.ObservationType;
 
 /**
  * 10,000 new observations (10 trades × 1,000 dates) recorded in one call: one shot per iteration, the table

@@ -27,7 +27,7 @@ import io.fcn.persistence.paging.Page;
 import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.trade.Trade;
 import io.fcn.persistence.trade.TradeFilter;
-import io.fcn.persistence.trade.TradeStatus;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * Pages of 50 trades (status = active, in booking order) over the {@value #TRADES} trades of the paging fixture

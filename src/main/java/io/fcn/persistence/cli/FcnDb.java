@@ -20,12 +20,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.fcn.persistence.drift.DriftReport;
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.DatabaseUrl;
-import io.fcn.persistence.engine.EmbeddedDatabase;
-import io.fcn.persistence.engine.EngineFamily;
-import io.fcn.persistence.engine.SqlServerUrl;
-import io.fcn.persistence.engine.UrlDatabase;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.database.DatabaseUrl;
+import io.fcn.persistence.embedded.EmbeddedDatabase;
+import io.fcn.persistence.internal.engine.EngineFamily;
+import io.fcn.persistence.internal.engine.SqlServerUrl;
+import io.fcn.persistence.internal.database.UrlDatabase;
 import io.fcn.persistence.migration.MigrationEntry;
 import io.fcn.persistence.migration.MigrationOperations;
 import io.fcn.persistence.migration.MigrationStatus;

@@ -11,14 +11,16 @@ import javax.sql.DataSource;
 import io.fcn.persistence.drift.Finding.Kind;
 import io.fcn.persistence.drift.Finding.ObjectType;
 import io.fcn.persistence.drift.Finding.Severity;
-import io.fcn.persistence.schema.CatalogPrivileges;
-import io.fcn.persistence.schema.CheckModel;
+import io.fcn.persistence.internal.catalog.CatalogPrivileges;
+import io.fcn.persistence.schema.model.CheckModel;
 import io.fcn.persistence.schema.ExpectedSchemas;
-import io.fcn.persistence.schema.SchemaModel;
+import io.fcn.persistence.schema.model.SchemaModel;
 import io.fcn.persistence.schema.SchemaReader;
-import io.fcn.persistence.schema.TableFilter;
-import io.fcn.persistence.schema.TableModel;
-import io.fcn.persistence.migration.MigrationScripts;
+import io.fcn.persistence.schema.model.TableFilter;
+import io.fcn.persistence.schema.model.TableModel;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
+import io.fcn.persistence.drift.SchemaDriftException;
+import io.fcn.persistence.drift.SchemaDiff;
 
 /**
  * Does this database match version X of fcn-persistence? One component for the build's tests, service start-up,

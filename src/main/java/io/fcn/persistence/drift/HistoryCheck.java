@@ -12,7 +12,8 @@ import org.flywaydb.core.api.MigrationState;
 import io.fcn.persistence.drift.Finding.Kind;
 import io.fcn.persistence.drift.Finding.ObjectType;
 import io.fcn.persistence.drift.Finding.Severity;
-import io.fcn.persistence.migration.FcnMigrations;
+import io.fcn.persistence.internal.engine.LibrarySchema;
+import io.fcn.persistence.internal.scripts.FlywaySetup;
 
 /**
  * Flyway's view of a database's migration history as findings: pending migrations (up to the checked version),
@@ -26,7 +27,7 @@ final class HistoryCheck {
     }
 
     static DriftReport run(DataSource dataSource, String version, String actualSource) {
-        MigrationInfo[] all = FcnMigrations.configure(dataSource).target(version).load().info().all();
+        MigrationInfo[] all = FlywaySetup.configure(dataSource).target(version).load().info().all();
         String expectedSource = "migrations up to " + version;
         List<Finding> findings = new ArrayList<>();
         boolean anyApplied = false;
@@ -59,7 +60,7 @@ final class HistoryCheck {
         if (!anyApplied) {
             findings.add(new Finding(Severity.ERROR, Kind.MISSING, ObjectType.MIGRATION,
                     "migration history", null, "migrations applied up to " + version,
-                    "none applied (" + FcnMigrations.HISTORY_TABLE + " absent or empty)"));
+                    "none applied (" + LibrarySchema.HISTORY_TABLE + " absent or empty)"));
         } else {
             pending.forEach(path -> findings.add(new Finding(Severity.ERROR, Kind.MISSING, ObjectType.MIGRATION,
                     path, null, "applied", "pending")));

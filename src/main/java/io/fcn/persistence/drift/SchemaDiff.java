@@ -12,15 +12,17 @@ import java.util.function.Function;
 import io.fcn.persistence.drift.Finding.Kind;
 import io.fcn.persistence.drift.Finding.ObjectType;
 import io.fcn.persistence.drift.Finding.Severity;
-import io.fcn.persistence.schema.CheckModel;
-import io.fcn.persistence.schema.ColumnModel;
-import io.fcn.persistence.schema.ColumnType;
-import io.fcn.persistence.schema.DefaultModel;
-import io.fcn.persistence.schema.ForeignKeyModel;
-import io.fcn.persistence.schema.IndexModel;
-import io.fcn.persistence.schema.KeyModel;
-import io.fcn.persistence.schema.SchemaModel;
-import io.fcn.persistence.schema.TableModel;
+import io.fcn.persistence.schema.model.CheckModel;
+import io.fcn.persistence.schema.model.ColumnModel;
+import io.fcn.persistence.schema.model.ColumnType;
+import io.fcn.persistence.schema.model.DefaultModel;
+import io.fcn.persistence.schema.model.ForeignKeyModel;
+import io.fcn.persistence.schema.model.IndexModel;
+import io.fcn.persistence.schema.model.KeyModel;
+import io.fcn.persistence.schema.model.SchemaModel;
+import io.fcn.persistence.schema.model.TableModel;
+import io.fcn.persistence.drift.DriftReport;
+import io.fcn.persistence.drift.Finding;
 
 /**
  * Compares an expected schema with an actual one. Objects are matched by name (columns, keys, indexes, checks; a

@@ -1,6 +1,7 @@
 package io.fcn.persistence.drift;
 
-import io.fcn.persistence.FcnPersistenceException;
+import io.fcn.persistence.exceptions.FcnPersistenceException;
+import io.fcn.persistence.drift.DriftReport;
 
 /** A database does not match the expected schema or migration history under the policy in force. */
 public class SchemaDriftException extends FcnPersistenceException {

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.internal.validation.Validate;
 
 /**
  * The FCN service's idempotency scheme, so keys stored by it and by this library are the same keys:

@@ -1,6 +1,6 @@
 package io.fcn.persistence.idempotency;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_IDEMPOTENCY_KEY;
+import static io.fcn.persistence.jooq.Tables.FCN_IDEMPOTENCY_KEY;
 
 import java.time.OffsetDateTime;
 
@@ -10,8 +10,9 @@ import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
 
-import io.fcn.persistence.sql.ReusableQuery;
-import io.fcn.persistence.sql.TsqlTemplates;
+import io.fcn.persistence.internal.sql.ReusableQuery;
+import io.fcn.persistence.internal.sql.TsqlTemplates;
+import io.fcn.persistence.types.ClaimState;
 
 /**
  * The statements of {@link IdempotencyRepository}, built in one place so golden-SQL tests pin each of them. The
@@ -19,7 +20,7 @@ import io.fcn.persistence.sql.TsqlTemplates;
  */
 final class IdempotencyQueries {
 
-    private static final io.fcn.persistence.schema.jooq.tables.FcnIdempotencyKey K = FCN_IDEMPOTENCY_KEY;
+    private static final io.fcn.persistence.jooq.tables.FcnIdempotencyKey K = FCN_IDEMPOTENCY_KEY;
 
     final ReusableQuery insertClaim;
     final ReusableQuery complete;

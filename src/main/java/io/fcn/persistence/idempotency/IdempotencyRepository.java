@@ -1,6 +1,6 @@
 package io.fcn.persistence.idempotency;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_IDEMPOTENCY_KEY;
+import static io.fcn.persistence.jooq.Tables.FCN_IDEMPOTENCY_KEY;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -9,18 +9,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.FcnPersistenceException;
-import io.fcn.persistence.IdempotencyTokenException;
-import io.fcn.persistence.TransientDatabaseException;
+import io.fcn.persistence.internal.context.RepositoryContext;
+import io.fcn.persistence.exceptions.FcnPersistenceException;
+import io.fcn.persistence.exceptions.IdempotencyTokenException;
+import io.fcn.persistence.exceptions.TransientDatabaseException;
 import io.fcn.persistence.idempotency.ClaimOutcome.Claimed;
 import io.fcn.persistence.idempotency.ClaimOutcome.Conflict;
 import io.fcn.persistence.idempotency.ClaimOutcome.InProgress;
 import io.fcn.persistence.idempotency.ClaimOutcome.Replay;
 import io.fcn.persistence.idempotency.IdempotencyQueries.Claim;
 import io.fcn.persistence.idempotency.IdempotencyQueries.StoredKey;
-import io.fcn.persistence.sql.SqlErrors;
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.internal.errors.SqlErrors;
+import io.fcn.persistence.internal.validation.Validate;
+import io.fcn.persistence.types.ClaimState;
 
 /**
  * Idempotency keys: claim with a lease, complete, release, purge; compatible with the service's scheme
@@ -46,15 +47,15 @@ public final class IdempotencyRepository {
     static final int METHOD_MAX_LENGTH = 10;
     static final int PATH_MAX_LENGTH = 500;
     static final int PURGE_BATCH_MAX = 100_000;
-    /** The precision every engine keeps (see {@link FcnPersistence#now()}). */
+    /** The precision every engine keeps (see {@link io.fcn.persistence.FcnPersistence#now()}). */
     private static final Duration SHORTEST = Duration.of(1, ChronoUnit.MICROS);
     /** Rounds of insert/read/take-over before giving up under pathological contention. */
     private static final int CLAIM_ATTEMPTS = 5;
 
-    private final FcnPersistence db;
+    private final RepositoryContext db;
     private final IdempotencyQueries queries;
 
-    public IdempotencyRepository(FcnPersistence db) {
+    public IdempotencyRepository(RepositoryContext db) {
         this.db = db;
         this.queries = new IdempotencyQueries(db.dsl());
     }
@@ -72,7 +73,7 @@ public final class IdempotencyRepository {
      *
      * @return {@link Claimed} (you own the key), {@link InProgress} (another worker's lease has not expired),
      *         {@link Replay} (completed: the stored response), {@link Conflict} (same key, other fingerprint)
-     * @throws io.fcn.persistence.ValidationException before any SQL, when an argument breaks its rule
+     * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, when an argument breaks its rule
      * @throws IllegalStateException when called inside a transaction
      */
     public ClaimOutcome claim(String key, String fingerprint, String method, String path, Duration ttl,

@@ -2,6 +2,7 @@ package io.fcn.persistence.lifecycle;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import io.fcn.persistence.types.LifecycleEventType;
 
 /**
  * One entry of a trade's audit trail. Events are immutable once appended; lists return them in event order (the

@@ -1,6 +1,6 @@
 package io.fcn.persistence.lifecycle;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_LIFECYCLE_EVENT;
+import static io.fcn.persistence.jooq.Tables.FCN_LIFECYCLE_EVENT;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,10 +9,11 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.SortField;
 
-import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.paging.KeysetOrder;
-import io.fcn.persistence.schema.jooq.tables.records.FcnLifecycleEventRecord;
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.jooq.tables.records.FcnLifecycleEventRecord;
+import io.fcn.persistence.internal.validation.Validate;
+import io.fcn.persistence.types.LifecycleEventType;
 
 /**
  * Which events a list shows. Only the shapes an index serves can be built: by trade, by (trade, type), by date

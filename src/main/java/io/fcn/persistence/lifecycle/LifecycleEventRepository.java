@@ -1,6 +1,6 @@
 package io.fcn.persistence.lifecycle;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_LIFECYCLE_EVENT;
+import static io.fcn.persistence.jooq.Tables.FCN_LIFECYCLE_EVENT;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,32 +11,33 @@ import org.jooq.Param;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
-import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.NotFoundException;
+import io.fcn.persistence.internal.context.RepositoryContext;
+import io.fcn.persistence.exceptions.NotFoundException;
 import io.fcn.persistence.paging.KeysetPage;
 import io.fcn.persistence.paging.KeysetRequest;
 import io.fcn.persistence.paging.Page;
 import io.fcn.persistence.paging.PageQueries;
 import io.fcn.persistence.paging.PageRequest;
-import io.fcn.persistence.schema.jooq.Keys;
-import io.fcn.persistence.schema.jooq.tables.FcnLifecycleEvent;
-import io.fcn.persistence.schema.jooq.tables.records.FcnLifecycleEventRecord;
-import io.fcn.persistence.sql.ReusableQuery;
-import io.fcn.persistence.sql.SqlErrors;
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.jooq.Keys;
+import io.fcn.persistence.jooq.tables.FcnLifecycleEvent;
+import io.fcn.persistence.jooq.tables.records.FcnLifecycleEventRecord;
+import io.fcn.persistence.internal.sql.ReusableQuery;
+import io.fcn.persistence.internal.errors.SqlErrors;
+import io.fcn.persistence.internal.validation.Validate;
+import io.fcn.persistence.types.LifecycleEventType;
 
 /**
  * The append-only audit trail of a trade's lifecycle: events are appended and listed, never changed or removed.
- * Every method joins the caller's {@link FcnPersistence#inTransaction} when there is one.
+ * Every method joins the caller's {@link io.fcn.persistence.FcnPersistence#inTransaction} when there is one.
  */
 public final class LifecycleEventRepository {
 
     static final int TRADE_ID_MAX = 100;
 
-    private final FcnPersistence db;
+    private final RepositoryContext db;
     private final ReusableQuery insert;
 
-    public LifecycleEventRepository(FcnPersistence db) {
+    public LifecycleEventRepository(RepositoryContext db) {
         this.db = db;
         this.insert = insert(db.dsl());
     }
@@ -61,7 +62,7 @@ public final class LifecycleEventRepository {
      * Appends an event to a trade's trail.
      *
      * @param payloadJson a JSON object or array (see {@link EventPayload} to build one)
-     * @throws io.fcn.persistence.ValidationException a blank/over-long/non-ASCII trade id, a missing type or date,
+     * @throws io.fcn.persistence.exceptions.ValidationException a blank/over-long/non-ASCII trade id, a missing type or date,
      *                                                payload not a JSON object or array
      * @throws NotFoundException                      no trade has {@code tradeId}
      */

@@ -1,26 +1,14 @@
 package io.fcn.persistence.migration;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.api.resource.LoadableResource;
-import org.jooq.exception.DataAccessException;
 
-import io.fcn.persistence.engine.EngineFamily;
-import io.fcn.persistence.engine.H2Functions;
+import io.fcn.persistence.internal.engine.LibrarySchema;
+import io.fcn.persistence.internal.scripts.FlywaySetup;
+import io.fcn.persistence.internal.scripts.ScriptSet;
 
 /**
  * Flyway, configured once for the library's migrations: their classpath folder, a history table of their own (so
@@ -29,34 +17,16 @@ import io.fcn.persistence.engine.H2Functions;
 public final class FcnMigrations {
 
     /** Flyway's history table for the library's migrations; a service's own Flyway keeps its default table. */
-    public static final String HISTORY_TABLE = "fcn_persistence_schema_history";
-    public static final String SCHEMA = "dbo";
+    public static final String HISTORY_TABLE = LibrarySchema.HISTORY_TABLE;
+    /** The schema of the library's tables. */
+    public static final String SCHEMA = LibrarySchema.SCHEMA;
 
     private FcnMigrations() {
     }
 
     /** A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load. */
     public static FluentConfiguration configure(DataSource dataSource) {
-        return configure(dataSource, ScriptSet.classpath(), true);
-    }
-
-    /**
-     * Flyway over {@code scripts}; {@code prepare} creates what H2 needs before migrating (a read-only operation
-     * such as {@code sql} passes false, so it changes nothing).
-     */
-    static FluentConfiguration configure(DataSource dataSource, ScriptSet scripts, boolean prepare) {
-        EngineFamily family = EngineFamily.of(dataSource);
-        if (family == EngineFamily.H2 && prepare) {
-            prepareEmbedded(dataSource);
-        }
-        return Flyway.configure(FcnMigrations.class.getClassLoader())
-                .dataSource(dataSource)
-                .table(HISTORY_TABLE)
-                .defaultSchema(SCHEMA)
-                .schemas(SCHEMA)
-                .createSchemas(false)
-                .resourceProvider(new ScriptProvider(scripts, family))
-                .cleanDisabled(true);
+        return FlywaySetup.configure(dataSource, ScriptSet.classpath(), true);
     }
 
     /** Flyway over the library's migrations on {@code dataSource}. */
@@ -72,61 +42,5 @@ public final class FcnMigrations {
     /** Applies pending migrations up to and including {@code targetVersion} (e.g. {@code 20251022.0001}). */
     public static MigrateResult migrate(DataSource dataSource, String targetVersion) {
         return configure(dataSource).target(targetVersion).load().migrate();
-    }
-
-    /**
-     * H2 needs the schema and SQL Server's functions that the migrations use before Flyway runs them. Created only
-     * when absent: H2 wants admin rights even for {@code IF NOT EXISTS}, and a read-only login must still be able
-     * to run {@code info} or a drift check on a prepared database.
-     */
-    private static void prepareEmbedded(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            if (!exists(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = '" + SCHEMA + "'")) {
-                s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            }
-            if (!exists(s, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = '" + SCHEMA
-                    + "' AND ROUTINE_NAME = 'sysdatetimeoffset'")) {
-                s.execute("CREATE ALIAS IF NOT EXISTS " + SCHEMA + ".sysdatetimeoffset FOR '"
-                        + H2Functions.class.getName() + ".sysdatetimeoffset'");
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("Cannot prepare the embedded database: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean exists(Statement s, String countQuery) throws SQLException {
-        try (ResultSet rs = s.executeQuery(countQuery)) {
-            return rs.next() && rs.getInt(1) > 0;
-        }
-    }
-
-    /** A script's text as {@code family} runs it: unchanged on SQL Server, translated on H2. */
-    static String engineText(String tsql, EngineFamily family) {
-        return family == EngineFamily.H2 ? EmbeddedTranslation.toH2(tsql) : tsql;
-    }
-
-    /** Serves the migrations from {@link MigrationScripts}, translated for H2 where needed. */
-    private static final class ScriptProvider implements ResourceProvider {
-        private final Map<String, LoadableResource> byName;
-
-        ScriptProvider(ScriptSet scripts, EngineFamily family) {
-            this.byName = scripts.migrations().stream()
-                    .collect(Collectors.toMap(MigrationScripts.Script::filename,
-                            s -> new ScriptResource(s.filename(), engineText(s.text(), family))));
-        }
-
-        @Override
-        public LoadableResource getResource(String name) {
-            return byName.get(name);
-        }
-
-        @Override
-        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-            List<String> endings = Arrays.asList(suffixes);
-            return byName.values().stream()
-                    .filter(r -> r.getFilename().startsWith(prefix))
-                    .filter(r -> endings.stream().anyMatch(r.getFilename()::endsWith))
-                    .toList();
-        }
     }
 }

@@ -35,9 +35,15 @@ import org.jooq.impl.DSL;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.drift.DriftCheck;
 import io.fcn.persistence.drift.DriftReport;
-import io.fcn.persistence.engine.EngineFamily;
-import io.fcn.persistence.migration.MigrationScripts.Script;
+import io.fcn.persistence.internal.engine.EngineFamily;
+import io.fcn.persistence.internal.scripts.MigrationScripts.Script;
 import io.fcn.persistence.migration.StepResult.Direction;
+import io.fcn.persistence.exceptions.MigrationException;
+import io.fcn.persistence.internal.scripts.FlywayStatements;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
+import io.fcn.persistence.internal.scripts.MigrationVersions;
+import io.fcn.persistence.internal.scripts.ScriptSet;
+import io.fcn.persistence.internal.scripts.FlywaySetup;
 
 /**
  * The migration operations of the {@code fcn-db} command line, as a Java API over one database: {@code info},
@@ -294,7 +300,7 @@ public final class MigrationOperations {
 
     private ScriptStatements statements(Script script, EngineFamily family) {
         return new ScriptStatements(script.version(), script.filename(),
-                FlywayStatements.split(script.filename(), FcnMigrations.engineText(script.text(), family), family));
+                FlywayStatements.split(script.filename(), FlywaySetup.engineText(script.text(), family), family));
     }
 
     private String reversibility(String version) {
@@ -310,7 +316,7 @@ public final class MigrationOperations {
     }
 
     private Flyway flyway(boolean prepare, UnaryOperator<FluentConfiguration> adjust) {
-        return adjust.apply(FcnMigrations.configure(dataSource, scripts, prepare)).load();
+        return adjust.apply(FlywaySetup.configure(dataSource, scripts, prepare)).load();
     }
 
     /** What {@code check} found: the status (pending migrations) and, at the latest version, the drift report. */

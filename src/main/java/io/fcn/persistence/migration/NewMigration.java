@@ -10,7 +10,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import io.fcn.persistence.migration.MigrationScripts.Script;
+import io.fcn.persistence.internal.scripts.MigrationScripts.Script;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
+import io.fcn.persistence.internal.scripts.ScriptSet;
 
 /**
  * Creates a migration {@code V<yyyymmdd>_<nnnn>__<slug>.sql} and its rollback {@code U…} with the same version, as

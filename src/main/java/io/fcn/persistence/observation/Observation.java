@@ -1,6 +1,7 @@
 package io.fcn.persistence.observation;
 
 import java.time.LocalDate;
+import io.fcn.persistence.types.ObservationType;
 
 /**
  * One observation of a trade on one date, as recorded: what the caller sends and what {@link StoredObservation}

@@ -1,6 +1,6 @@
 package io.fcn.persistence.observation;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_OBSERVATION;
+import static io.fcn.persistence.jooq.Tables.FCN_OBSERVATION;
 
 import java.sql.BatchUpdateException;
 import java.sql.Statement;
@@ -24,15 +24,16 @@ import org.jooq.Query;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
-import io.fcn.persistence.ConflictException;
-import io.fcn.persistence.DuplicateKeyException;
-import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.NotFoundException;
-import io.fcn.persistence.TransientDatabaseException;
-import io.fcn.persistence.engine.SqlServerSettings;
-import io.fcn.persistence.schema.jooq.tables.records.FcnObservationRecord;
-import io.fcn.persistence.sql.SqlErrors;
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.exceptions.ConflictException;
+import io.fcn.persistence.exceptions.DuplicateKeyException;
+import io.fcn.persistence.internal.context.RepositoryContext;
+import io.fcn.persistence.exceptions.NotFoundException;
+import io.fcn.persistence.exceptions.TransientDatabaseException;
+import io.fcn.persistence.sqlserver.SqlServerSettings;
+import io.fcn.persistence.jooq.tables.records.FcnObservationRecord;
+import io.fcn.persistence.internal.errors.SqlErrors;
+import io.fcn.persistence.internal.validation.Validate;
+import io.fcn.persistence.types.ObservationType;
 
 /**
  * Observations: one per trade and date, recorded idempotently, singly or in batches.
@@ -57,9 +58,9 @@ public final class ObservationRepository {
     /** Batches retried after losing the race for a key to a concurrent writer: each loss means another committed. */
     private static final int BATCH_ATTEMPTS = 10;
 
-    private final FcnPersistence db;
+    private final RepositoryContext db;
 
-    public ObservationRepository(FcnPersistence db) {
+    public ObservationRepository(RepositoryContext db) {
         this.db = db;
     }
 
@@ -68,7 +69,7 @@ public final class ObservationRepository {
      * Joins the caller's transaction when there is one (a lost race is then resolved in it: a unique violation
      * aborts only its statement on SQL Server and H2).
      *
-     * @throws io.fcn.persistence.ValidationException before any SQL, when a field breaks its rule
+     * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, when a field breaks its rule
      * @throws ConflictException a different observation is stored for the same trade and date
      * @throws NotFoundException no trade has this trade id
      */
@@ -112,7 +113,7 @@ public final class ObservationRepository {
      * cannot retry on its own: a lost race then fails with {@link DuplicateKeyException}, a deadlock with
      * {@link TransientDatabaseException} (retry the caller's transaction).
      *
-     * @throws io.fcn.persistence.ValidationException before any SQL, naming the row ({@code observations[i].field})
+     * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, naming the row ({@code observations[i].field})
      * @throws ConflictException a row conflicts with a stored observation or with another row of the batch
      * @throws NotFoundException a row names a trade that does not exist
      */

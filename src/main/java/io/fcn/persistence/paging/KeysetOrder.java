@@ -8,7 +8,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
 
-import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.exceptions.ValidationException;
 
 /**
  * The order of a keyset list and how its cursor seeks into it. The order must be unique (end with the id) and be

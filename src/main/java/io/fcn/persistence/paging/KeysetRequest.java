@@ -2,7 +2,7 @@ package io.fcn.persistence.paging;
 
 import java.util.Optional;
 
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.internal.validation.Validate;
 
 /**
  * A keyset page: up to {@code limit} (1–{@value #MAX_LIMIT}) items after {@code cursor}, or from the start when the

@@ -11,7 +11,7 @@ import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-import io.fcn.persistence.sql.TsqlTemplates;
+import io.fcn.persistence.internal.sql.TsqlTemplates;
 
 /**
  * Runs the two kinds of list page over one table for the library's repositories: keyset pages (a seek, then

@@ -1,6 +1,6 @@
 package io.fcn.persistence.paging;
 
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.internal.validation.Validate;
 
 /**
  * A numbered page ({@code OFFSET … FETCH}), as the service's API contract pages today: page 1 is the first,

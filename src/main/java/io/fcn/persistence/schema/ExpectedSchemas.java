@@ -2,7 +2,10 @@ package io.fcn.persistence.schema;
 
 import java.util.List;
 
-import io.fcn.persistence.migration.MigrationScripts;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
+import io.fcn.persistence.internal.snapshot.MigrationInterpreter;
+import io.fcn.persistence.internal.snapshot.SchemaJson;
+import io.fcn.persistence.schema.model.SchemaModel;
 
 /**
  * The expected schema of each migration version, as the build derived it from the migration files and shipped it

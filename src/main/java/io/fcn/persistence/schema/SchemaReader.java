@@ -7,7 +7,12 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
-import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.internal.engine.EngineFamily;
+import io.fcn.persistence.internal.catalog.H2Catalog;
+import io.fcn.persistence.internal.catalog.SqlServerCatalog;
+import io.fcn.persistence.internal.snapshot.GeneratedSchema;
+import io.fcn.persistence.schema.model.SchemaModel;
+import io.fcn.persistence.schema.model.TableFilter;
 
 /**
  * Reads a {@link SchemaModel}: from the generated classes, or from a live database's catalog by the reader of its
@@ -47,8 +52,8 @@ public interface SchemaReader {
     static SchemaReader forEngine(EngineFamily family, DataSource dataSource, TableFilter filter,
             Collection<String> knownIndexNames) {
         return switch (family) {
-            case H2 -> new H2Catalog(dataSource, filter);
-            case SQL_SERVER -> new SqlServerCatalog(dataSource, filter, knownIndexNames);
+            case H2 -> new H2Catalog(dataSource, filter)::read;
+            case SQL_SERVER -> new SqlServerCatalog(dataSource, filter, knownIndexNames)::read;
         };
     }
 }

@@ -1,7 +1,8 @@
 package io.fcn.persistence.template;
 
-import io.fcn.persistence.ValidationException;
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.exceptions.ValidationException;
+import io.fcn.persistence.internal.validation.Validate;
+import io.fcn.persistence.types.TemplateStatus;
 
 /**
  * A template to create, validated when built: {@code template_id} a business key (at most 100 printable ASCII

@@ -2,6 +2,7 @@ package io.fcn.persistence.template;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import io.fcn.persistence.types.TemplateStatus;
 
 /**
  * A product template as stored.

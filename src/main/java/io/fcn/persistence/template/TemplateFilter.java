@@ -1,11 +1,12 @@
 package io.fcn.persistence.template;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TEMPLATE;
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
 
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.internal.validation.Validate;
+import io.fcn.persistence.types.TemplateStatus;
 
 /**
  * Which templates a list shows, always in creation (id) order. Each shape is served by an index: by spec_version

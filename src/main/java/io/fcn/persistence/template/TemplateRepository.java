@@ -1,6 +1,6 @@
 package io.fcn.persistence.template;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TEMPLATE;
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -15,28 +15,29 @@ import org.jooq.UpdateSetMoreStep;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
-import io.fcn.persistence.DuplicateKeyException;
-import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.InvalidStateTransitionException;
-import io.fcn.persistence.NotFoundException;
-import io.fcn.persistence.OptimisticLockException;
-import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.exceptions.DuplicateKeyException;
+import io.fcn.persistence.internal.context.RepositoryContext;
+import io.fcn.persistence.exceptions.InvalidStateTransitionException;
+import io.fcn.persistence.exceptions.NotFoundException;
+import io.fcn.persistence.exceptions.OptimisticLockException;
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.paging.KeysetOrder;
 import io.fcn.persistence.paging.KeysetPage;
 import io.fcn.persistence.paging.KeysetRequest;
 import io.fcn.persistence.paging.Page;
 import io.fcn.persistence.paging.PageQueries;
 import io.fcn.persistence.paging.PageRequest;
-import io.fcn.persistence.schema.jooq.tables.FcnTemplate;
-import io.fcn.persistence.schema.jooq.tables.records.FcnTemplateRecord;
-import io.fcn.persistence.sql.ReusableSelect;
-import io.fcn.persistence.sql.SqlErrors;
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.jooq.tables.FcnTemplate;
+import io.fcn.persistence.jooq.tables.records.FcnTemplateRecord;
+import io.fcn.persistence.internal.sql.ReusableSelect;
+import io.fcn.persistence.internal.errors.SqlErrors;
+import io.fcn.persistence.internal.validation.Validate;
+import io.fcn.persistence.types.TemplateStatus;
 
 /**
  * Templates: create, read, list, update with optimistic locking, activate, deprecate. Every change sets
  * {@code updated_at} from the entry point's clock and adds 1 to {@code version}. Methods that run several statements
- * run them in one transaction, joining the caller's {@link FcnPersistence#inTransaction} when there is one.
+ * run them in one transaction, joining the caller's {@link io.fcn.persistence.FcnPersistence#inTransaction} when there is one.
  */
 public final class TemplateRepository {
 
@@ -44,10 +45,10 @@ public final class TemplateRepository {
     private static final int REASON_MAX = 500;
     private static final KeysetOrder<FcnTemplateRecord> ORDER = KeysetOrder.byId(FCN_TEMPLATE.ID);
 
-    private final FcnPersistence db;
+    private final RepositoryContext db;
     private final ReusableSelect<FcnTemplateRecord> byTemplateId;
 
-    public TemplateRepository(FcnPersistence db) {
+    public TemplateRepository(RepositoryContext db) {
         this.db = db;
         this.byTemplateId = byTemplateId(db.dsl());
     }

@@ -2,8 +2,8 @@ package io.fcn.persistence.template;
 
 import java.util.Optional;
 
-import io.fcn.persistence.ValidationException;
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.exceptions.ValidationException;
+import io.fcn.persistence.internal.validation.Validate;
 
 /** What {@link TemplateRepository#update} changes: the name, the parameters, or both; validated when built. */
 public record TemplateUpdate(Optional<String> name, Optional<String> parameters) {

@@ -10,7 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.ForeignKey;
 import org.jooq.Table;
 
-import io.fcn.persistence.schema.jooq.DefaultSchema;
+import io.fcn.persistence.jooq.DefaultSchema;
 
 /**
  * Empties the library's tables between tests: DELETE in reverse foreign-key order (TRUNCATE is refused on

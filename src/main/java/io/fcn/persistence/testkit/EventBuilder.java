@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.lifecycle.LifecycleEvent;
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.trade.Trade;
 
 /**

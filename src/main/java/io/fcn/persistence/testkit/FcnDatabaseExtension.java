@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.ExternalSqlServer;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.database.ExternalSqlServer;
 
 /**
  * The extension behind {@link FcnDatabaseTest}. Uses only the JUnit Jupiter 5.10 extension API (no class templates,

@@ -5,11 +5,11 @@ import java.util.Set;
 import org.jooq.Table;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.engine.Database;
+import io.fcn.persistence.internal.database.Database;
 import io.fcn.persistence.migration.FcnMigrations;
-import io.fcn.persistence.migration.MigrationScripts;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
 import io.fcn.persistence.schema.SchemaReader;
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 
 /** One test class's database, migrated, with the entry point over it; closing it drops the database. */
 final class KitDatabase {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.observation.Observation;
-import io.fcn.persistence.observation.ObservationType;
+import io.fcn.persistence.types.ObservationType;
 import io.fcn.persistence.observation.StoredObservation;
 import io.fcn.persistence.trade.Trade;
 

@@ -3,7 +3,7 @@ package io.fcn.persistence.testkit;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.template.NewTemplate;
 import io.fcn.persistence.template.Template;
-import io.fcn.persistence.template.TemplateStatus;
+import io.fcn.persistence.types.TemplateStatus;
 
 /** A valid {@link NewTemplate}, every field overridable; see {@link FcnTestData#aTemplate()}. */
 public final class TemplateBuilder {

@@ -2,10 +2,10 @@ package io.fcn.persistence.testkit;
 
 import java.util.Optional;
 
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.EmbeddedDatabase;
-import io.fcn.persistence.engine.ExternalSqlServer;
-import io.fcn.persistence.engine.SqlServerContainer;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.embedded.EmbeddedDatabase;
+import io.fcn.persistence.internal.database.ExternalSqlServer;
+import io.fcn.persistence.internal.database.SqlServerContainer;
 
 /** The engines a test can run on, and whether each is available on this machine. */
 public enum TestEngine {

@@ -3,7 +3,7 @@ package io.fcn.persistence.trade;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.internal.validation.Validate;
 
 /**
  * A trade to book, validated when built: {@code trade_id} and {@code template_id} business keys (at most 100

@@ -3,7 +3,7 @@ package io.fcn.persistence.trade;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.internal.validation.Validate;
 
 /**
  * Why, when and for how much a trade is terminated early; all three go into the {@code terminated} event's

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * A booked trade as stored.

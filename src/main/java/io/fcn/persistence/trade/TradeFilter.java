@@ -1,12 +1,13 @@
 package io.fcn.persistence.trade;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TRADE;
+import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 
 import org.jooq.Condition;
 
 import io.fcn.persistence.paging.KeysetOrder;
-import io.fcn.persistence.schema.jooq.tables.records.FcnTradeRecord;
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.jooq.tables.records.FcnTradeRecord;
+import io.fcn.persistence.internal.validation.Validate;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * Which trades a list shows, always in booking (id) order. Each shape is served by an index: by (spec_version,

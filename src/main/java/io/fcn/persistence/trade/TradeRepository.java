@@ -1,6 +1,6 @@
 package io.fcn.persistence.trade;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TRADE;
+import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,33 +15,34 @@ import org.jooq.Param;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
-import io.fcn.persistence.DuplicateKeyException;
-import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.InvalidStateTransitionException;
-import io.fcn.persistence.NotFoundException;
-import io.fcn.persistence.OptimisticLockException;
-import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.exceptions.DuplicateKeyException;
+import io.fcn.persistence.internal.context.RepositoryContext;
+import io.fcn.persistence.exceptions.InvalidStateTransitionException;
+import io.fcn.persistence.exceptions.NotFoundException;
+import io.fcn.persistence.exceptions.OptimisticLockException;
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.lifecycle.EventPayload;
 import io.fcn.persistence.lifecycle.LifecycleEventRepository;
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.paging.KeysetPage;
 import io.fcn.persistence.paging.KeysetRequest;
 import io.fcn.persistence.paging.Page;
 import io.fcn.persistence.paging.PageQueries;
 import io.fcn.persistence.paging.PageRequest;
-import io.fcn.persistence.schema.jooq.tables.records.FcnTradeRecord;
-import io.fcn.persistence.sql.ReusableQuery;
-import io.fcn.persistence.sql.ReusableSelect;
-import io.fcn.persistence.sql.SqlErrors;
+import io.fcn.persistence.jooq.tables.records.FcnTradeRecord;
+import io.fcn.persistence.internal.sql.ReusableQuery;
+import io.fcn.persistence.internal.sql.ReusableSelect;
+import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.template.Template;
 import io.fcn.persistence.template.TemplateRepository;
-import io.fcn.persistence.template.TemplateStatus;
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.types.TemplateStatus;
+import io.fcn.persistence.internal.validation.Validate;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * Trades: book against an active template, read, list, and move through the allowed status transitions
  * ({@link TradeTransitions}). Booking and every transition append their lifecycle event in the same transaction
- * (joining the caller's {@link FcnPersistence#inTransaction} when there is one), so the audit trail cannot miss one.
+ * (joining the caller's {@link io.fcn.persistence.FcnPersistence#inTransaction} when there is one), so the audit trail cannot miss one.
  * Transitions take the version the caller read (optimistic locking), set {@code updated_at} from the entry point's
  * clock and add 1 to {@code version}.
  *
@@ -53,13 +54,13 @@ public final class TradeRepository {
 
     static final String ENTITY = "trade";
 
-    private final FcnPersistence db;
+    private final RepositoryContext db;
     private final TemplateRepository templates;
     private final LifecycleEventRepository events;
     private final ReusableSelect<FcnTradeRecord> byTradeId;
     private final ReusableQuery insert;
 
-    public TradeRepository(FcnPersistence db, TemplateRepository templates, LifecycleEventRepository events) {
+    public TradeRepository(RepositoryContext db, TemplateRepository templates, LifecycleEventRepository events) {
         this.db = db;
         this.templates = templates;
         this.events = events;

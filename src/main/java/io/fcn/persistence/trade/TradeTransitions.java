@@ -1,12 +1,12 @@
 package io.fcn.persistence.trade;
 
-import static io.fcn.persistence.trade.TradeStatus.ACTIVE;
-import static io.fcn.persistence.trade.TradeStatus.AUTOCALLED;
-import static io.fcn.persistence.trade.TradeStatus.KNOCKED_IN;
-import static io.fcn.persistence.trade.TradeStatus.KNOCKED_OUT;
-import static io.fcn.persistence.trade.TradeStatus.MATURED;
-import static io.fcn.persistence.trade.TradeStatus.SETTLED;
-import static io.fcn.persistence.trade.TradeStatus.TERMINATED;
+import static io.fcn.persistence.types.TradeStatus.ACTIVE;
+import static io.fcn.persistence.types.TradeStatus.AUTOCALLED;
+import static io.fcn.persistence.types.TradeStatus.KNOCKED_IN;
+import static io.fcn.persistence.types.TradeStatus.KNOCKED_OUT;
+import static io.fcn.persistence.types.TradeStatus.MATURED;
+import static io.fcn.persistence.types.TradeStatus.SETTLED;
+import static io.fcn.persistence.types.TradeStatus.TERMINATED;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,7 +14,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.types.LifecycleEventType;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * The one table of allowed trade status transitions, and the lifecycle event each transition appends:

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.engine.ExternalSqlServer;
-import io.fcn.persistence.engine.SqlServerDatabase;
+import io.fcn.persistence.internal.database.ExternalSqlServer;
+import io.fcn.persistence.internal.database.SqlServerDatabase;
 
 /**
  * The Python service's {@code DATABASE_URL} form reaching a real SQL Server: needs one, so it runs where

@@ -20,8 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.fcn.persistence.engine.EmbeddedDatabase;
-import io.fcn.persistence.migration.MigrationScripts;
+import io.fcn.persistence.embedded.EmbeddedDatabase;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
 
 /** The command line, run in-process on embedded database files. */
 class FcnDbTest {

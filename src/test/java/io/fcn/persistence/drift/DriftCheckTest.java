@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 import io.fcn.persistence.drift.Finding.Kind;
 import io.fcn.persistence.drift.Finding.ObjectType;
 import io.fcn.persistence.drift.Finding.Severity;
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.migration.FcnMigrations;
-import io.fcn.persistence.schema.BabelfishNames;
+import io.fcn.persistence.internal.catalog.BabelfishNames;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.drift.SchemaDriftException;
 
 /**
  * Each kind of drift on a migrated database is detected and named, and nothing else is reported. Every test gets a

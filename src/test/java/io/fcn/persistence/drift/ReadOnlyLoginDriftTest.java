@@ -20,9 +20,9 @@ import com.microsoft.sqlserver.jdbc.SQLServerDataSource;
 
 import io.fcn.persistence.drift.Finding.Kind;
 import io.fcn.persistence.drift.Finding.ObjectType;
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.EmbeddedDatabase;
-import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.embedded.EmbeddedDatabase;
+import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.support.AllEngines;
 
 /**

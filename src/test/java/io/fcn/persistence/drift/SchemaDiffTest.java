@@ -14,17 +14,19 @@ import org.junit.jupiter.api.Test;
 import io.fcn.persistence.drift.Finding.Kind;
 import io.fcn.persistence.drift.Finding.ObjectType;
 import io.fcn.persistence.drift.Finding.Severity;
-import io.fcn.persistence.schema.CheckModel;
-import io.fcn.persistence.schema.ColumnModel;
-import io.fcn.persistence.schema.ColumnType;
-import io.fcn.persistence.schema.DefaultModel;
-import io.fcn.persistence.schema.ForeignKeyModel;
-import io.fcn.persistence.schema.IndexModel;
-import io.fcn.persistence.schema.KeyModel;
-import io.fcn.persistence.schema.Length;
-import io.fcn.persistence.schema.SchemaModel;
-import io.fcn.persistence.schema.TableModel;
-import io.fcn.persistence.schema.TypeFamily;
+import io.fcn.persistence.schema.model.CheckModel;
+import io.fcn.persistence.schema.model.ColumnModel;
+import io.fcn.persistence.schema.model.ColumnType;
+import io.fcn.persistence.schema.model.DefaultModel;
+import io.fcn.persistence.schema.model.ForeignKeyModel;
+import io.fcn.persistence.schema.model.IndexModel;
+import io.fcn.persistence.schema.model.KeyModel;
+import io.fcn.persistence.schema.model.Length;
+import io.fcn.persistence.schema.model.SchemaModel;
+import io.fcn.persistence.schema.model.TableModel;
+import io.fcn.persistence.schema.model.TypeFamily;
+import io.fcn.persistence.drift.DriftReport;
+import io.fcn.persistence.drift.Finding;
 
 /** SchemaDiff on hand-built models: each kind of drift, what is not checkable, and both output formats. */
 class SchemaDiffTest {

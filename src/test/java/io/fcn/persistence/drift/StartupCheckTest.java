@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.migration.FcnMigrations;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.drift.SchemaDriftException;
 
 /** The entry point's opt-in start-up check: fails fast under the policy, builds otherwise. */
 @AllEngines(migrated = false)

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.IdempotencyTokenException;
+import io.fcn.persistence.exceptions.IdempotencyTokenException;
 import io.fcn.persistence.idempotency.ClaimOutcome.Claimed;
 import io.fcn.persistence.idempotency.ClaimOutcome.InProgress;
 import io.fcn.persistence.support.AllEngines;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.exceptions.ValidationException;
 
 /** Expected values computed independently with Python's hashlib, as the service computes them. */
 class IdempotencyKeysTest {

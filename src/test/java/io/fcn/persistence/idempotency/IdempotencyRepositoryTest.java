@@ -1,7 +1,7 @@
 package io.fcn.persistence.idempotency;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_IDEMPOTENCY_KEY;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TEMPLATE;
+import static io.fcn.persistence.jooq.Tables.FCN_IDEMPOTENCY_KEY;
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.IdempotencyTokenException;
-import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.exceptions.IdempotencyTokenException;
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.idempotency.ClaimOutcome.Claimed;
 import io.fcn.persistence.idempotency.ClaimOutcome.Conflict;
 import io.fcn.persistence.idempotency.ClaimOutcome.InProgress;
 import io.fcn.persistence.idempotency.ClaimOutcome.Replay;
-import io.fcn.persistence.schema.jooq.tables.records.FcnIdempotencyKeyRecord;
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.jooq.tables.records.FcnIdempotencyKeyRecord;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.testkit.FcnTestClock;
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.idempotency.IdempotencyQueries.Claim;
 import io.fcn.persistence.idempotency.IdempotencyQueries.StoredKey;
+import io.fcn.persistence.types.ClaimState;
 
 /** Golden SQL: the exact statements the idempotency repository sends, as the production dialect renders them. */
 class IdempotencySqlTest {

@@ -10,7 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.validation.Validate;
+import io.fcn.persistence.internal.validation.Validate;
+import io.fcn.persistence.types.LifecycleEventType;
 
 class EventPayloadTest {
 

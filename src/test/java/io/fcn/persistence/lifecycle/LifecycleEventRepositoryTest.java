@@ -21,16 +21,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.NotFoundException;
-import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.exceptions.NotFoundException;
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.paging.KeysetPage;
 import io.fcn.persistence.paging.KeysetRequest;
 import io.fcn.persistence.paging.Page;
 import io.fcn.persistence.paging.PageRequest;
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.support.GoldenSql;
 import io.fcn.persistence.testkit.FcnTestClock;
+import io.fcn.persistence.types.LifecycleEventType;
 
 @AllEngines
 class LifecycleEventRepositoryTest {

@@ -34,15 +34,17 @@ import io.fcn.persistence.drift.DriftReport;
 import io.fcn.persistence.drift.SchemaDiff;
 import io.fcn.persistence.idempotency.ClaimOutcome;
 import io.fcn.persistence.idempotency.IdempotencyKeys;
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.observation.Observation;
-import io.fcn.persistence.observation.ObservationType;
-import io.fcn.persistence.schema.SchemaModel;
+import io.fcn.persistence.types.ObservationType;
+import io.fcn.persistence.schema.model.SchemaModel;
 import io.fcn.persistence.schema.SchemaReader;
-import io.fcn.persistence.schema.TableFilter;
+import io.fcn.persistence.schema.model.TableFilter;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.template.NewTemplate;
 import io.fcn.persistence.trade.NewTrade;
+import io.fcn.persistence.exceptions.MigrationException;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
 
 @AllEngines(migrated = false)
 class MigrationOperationsTest {

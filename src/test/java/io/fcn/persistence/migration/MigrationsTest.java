@@ -16,6 +16,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
 
 @AllEngines(migrated = false)
 class MigrationsTest {

@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 import io.fcn.persistence.drift.DriftCheck;
 import io.fcn.persistence.drift.DriftReport;
 import io.fcn.persistence.drift.Finding;
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.EngineFamily;
-import io.fcn.persistence.schema.BabelfishNames;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.engine.EngineFamily;
+import io.fcn.persistence.internal.catalog.BabelfishNames;
 import io.fcn.persistence.schema.SchemaReader;
-import io.fcn.persistence.schema.TableModel;
+import io.fcn.persistence.schema.model.TableModel;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
 
 /**
  * The service's original schema (Alembic revision 20251022_0001, fixture {@code fixtures/alembic_20251022_0001.sql})

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.migration.MigrationScripts.Script;
+import io.fcn.persistence.internal.scripts.MigrationScripts.Script;
+import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
 
 /**
  * The build's rule for rollbacks: every migration has {@code db/rollback/U<same name>.sql}, unless its first line

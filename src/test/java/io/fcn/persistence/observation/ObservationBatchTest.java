@@ -16,12 +16,13 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.ConflictException;
+import io.fcn.persistence.exceptions.ConflictException;
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.NotFoundException;
-import io.fcn.persistence.ValidationException;
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.exceptions.NotFoundException;
+import io.fcn.persistence.exceptions.ValidationException;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.types.ObservationType;
 
 @AllEngines
 class ObservationBatchTest {

@@ -4,7 +4,7 @@ import static io.fcn.persistence.observation.ObservationRepositoryTest.D1;
 import static io.fcn.persistence.observation.ObservationRepositoryTest.committedObservations;
 import static io.fcn.persistence.observation.ObservationRepositoryTest.observation;
 import static io.fcn.persistence.observation.TradeRows.insertTrade;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_OBSERVATION;
+import static io.fcn.persistence.jooq.Tables.FCN_OBSERVATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,11 +29,11 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.NotFoundException;
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.SqlServerDatabase;
-import io.fcn.persistence.sql.SqlErrors;
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.exceptions.NotFoundException;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.database.SqlServerDatabase;
+import io.fcn.persistence.internal.errors.SqlErrors;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.testkit.FcnTestClock;
 

@@ -24,8 +24,8 @@ import org.jooq.ExecuteContext;
 import org.jooq.impl.DefaultExecuteListener;
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.ConflictException;
-import io.fcn.persistence.DuplicateKeyException;
+import io.fcn.persistence.exceptions.ConflictException;
+import io.fcn.persistence.exceptions.DuplicateKeyException;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.testkit.FcnTestClock;

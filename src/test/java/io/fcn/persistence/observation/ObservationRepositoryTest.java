@@ -1,7 +1,7 @@
 package io.fcn.persistence.observation;
 
 import static io.fcn.persistence.observation.TradeRows.insertTrade;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_OBSERVATION;
+import static io.fcn.persistence.jooq.Tables.FCN_OBSERVATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,13 +18,14 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.ConflictException;
+import io.fcn.persistence.exceptions.ConflictException;
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.NotFoundException;
-import io.fcn.persistence.ValidationException;
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.exceptions.NotFoundException;
+import io.fcn.persistence.exceptions.ValidationException;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.testkit.FcnTestClock;
+import io.fcn.persistence.types.ObservationType;
 
 @AllEngines
 class ObservationRepositoryTest {

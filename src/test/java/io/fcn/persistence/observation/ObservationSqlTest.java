@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.observation.ObservationRepository.Key;
+import io.fcn.persistence.types.ObservationType;
 
 /** Golden SQL: the exact statements the observation repository sends, as the production dialect renders them. */
 class ObservationSqlTest {

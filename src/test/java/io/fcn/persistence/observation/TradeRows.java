@@ -1,7 +1,7 @@
 package io.fcn.persistence.observation;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TEMPLATE;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TRADE;
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
+import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

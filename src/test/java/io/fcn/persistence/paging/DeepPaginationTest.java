@@ -1,7 +1,7 @@
 package io.fcn.persistence.paging;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_LIFECYCLE_EVENT;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TRADE;
+import static io.fcn.persistence.jooq.Tables.FCN_LIFECYCLE_EVENT;
+import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.lifecycle.LifecycleEvent;
 import io.fcn.persistence.lifecycle.LifecycleEventFilter;
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.trade.Trade;
 import io.fcn.persistence.trade.TradeFilter;
 import io.fcn.persistence.trade.TradeFixtures;
-import io.fcn.persistence.trade.TradeStatus;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * Lists of 10,000 rows: keyset walks return every row exactly once and in order, even with rows added mid-walk;

@@ -1,6 +1,6 @@
 package io.fcn.persistence.paging;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TRADE;
+import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,8 +12,8 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.ValidationException;
-import io.fcn.persistence.schema.jooq.tables.records.FcnTradeRecord;
+import io.fcn.persistence.exceptions.ValidationException;
+import io.fcn.persistence.jooq.tables.records.FcnTradeRecord;
 import io.fcn.persistence.support.GoldenSql;
 
 /** The page queries as the production dialect renders them, and the page requests' rules. */

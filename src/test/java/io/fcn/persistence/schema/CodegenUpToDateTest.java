@@ -29,7 +29,7 @@ class CodegenUpToDateTest {
 
     private static final String SKIPPED = "Skipping jOOQ code generation"; // jOOQ's Maven plugin, when skip is set
     private static final Path TRADE_TABLE = Path.of(
-            "target/generated-sources/jooq/io/fcn/persistence/schema/jooq/tables/FcnTrade.java");
+            "target/generated-sources/jooq/io/fcn/persistence/jooq/tables/FcnTrade.java");
 
     private final Path root = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
 

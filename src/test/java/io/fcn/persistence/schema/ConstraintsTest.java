@@ -1,10 +1,10 @@
 package io.fcn.persistence.schema;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_IDEMPOTENCY_KEY;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_LIFECYCLE_EVENT;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_OBSERVATION;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TEMPLATE;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TRADE;
+import static io.fcn.persistence.jooq.Tables.FCN_IDEMPOTENCY_KEY;
+import static io.fcn.persistence.jooq.Tables.FCN_LIFECYCLE_EVENT;
+import static io.fcn.persistence.jooq.Tables.FCN_OBSERVATION;
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
+import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,11 +23,11 @@ import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.schema.jooq.tables.records.FcnIdempotencyKeyRecord;
-import io.fcn.persistence.schema.jooq.tables.records.FcnLifecycleEventRecord;
-import io.fcn.persistence.schema.jooq.tables.records.FcnObservationRecord;
-import io.fcn.persistence.schema.jooq.tables.records.FcnTemplateRecord;
-import io.fcn.persistence.schema.jooq.tables.records.FcnTradeRecord;
+import io.fcn.persistence.jooq.tables.records.FcnIdempotencyKeyRecord;
+import io.fcn.persistence.jooq.tables.records.FcnLifecycleEventRecord;
+import io.fcn.persistence.jooq.tables.records.FcnObservationRecord;
+import io.fcn.persistence.jooq.tables.records.FcnTemplateRecord;
+import io.fcn.persistence.jooq.tables.records.FcnTradeRecord;
 import io.fcn.persistence.support.AllEngines;
 
 /**

@@ -5,8 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.engine.EngineFamily;
 
 /**
  * The engine a catalog test runs on, told apart by the test itself, not by the reader under test, with what each

@@ -13,8 +13,14 @@ import org.junit.jupiter.api.Test;
 import io.fcn.persistence.drift.DriftCheck;
 import io.fcn.persistence.drift.DriftReport;
 import io.fcn.persistence.migration.FcnMigrations;
-import io.fcn.persistence.migration.MigrationScripts;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.internal.snapshot.MigrationInterpreter;
+import io.fcn.persistence.internal.snapshot.SchemaJson;
+import io.fcn.persistence.schema.model.CheckModel;
+import io.fcn.persistence.schema.model.DefaultModel;
+import io.fcn.persistence.schema.model.SchemaModel;
+import io.fcn.persistence.schema.model.TableModel;
 
 /** The per-version snapshots the build ships: what they know, and that a migrated database matches them. */
 @AllEngines(migrated = false)

@@ -18,9 +18,11 @@ import io.fcn.persistence.drift.Finding.Kind;
 import io.fcn.persistence.drift.Finding.ObjectType;
 import io.fcn.persistence.drift.Finding.Severity;
 import io.fcn.persistence.drift.SchemaDiff;
-import io.fcn.persistence.engine.Database;
+import io.fcn.persistence.internal.database.Database;
 import io.fcn.persistence.migration.FcnMigrations;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.internal.catalog.BabelfishNames;
+import io.fcn.persistence.schema.model.TableFilter;
 
 /** The generated classes describe the schema the migrations build, on every engine; and drift is noticed. */
 @AllEngines(migrated = false)

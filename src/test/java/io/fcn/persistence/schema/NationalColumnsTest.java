@@ -13,7 +13,11 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.schema.jooq.DefaultSchema;
+import io.fcn.persistence.jooq.DefaultSchema;
+import io.fcn.persistence.schema.model.ColumnModel;
+import io.fcn.persistence.schema.model.Length;
+import io.fcn.persistence.schema.model.SchemaModel;
+import io.fcn.persistence.schema.model.TableModel;
 
 /**
  * Keeps pom.xml's NVARCHAR forced types honest: jOOQ's code generator reads NVARCHAR as VARCHAR, and only a column

@@ -12,8 +12,15 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.engine.Database;
+import io.fcn.persistence.internal.database.Database;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.schema.model.CheckModel;
+import io.fcn.persistence.schema.model.ColumnModel;
+import io.fcn.persistence.schema.model.ColumnType;
+import io.fcn.persistence.schema.model.IndexModel;
+import io.fcn.persistence.schema.model.KeyModel;
+import io.fcn.persistence.schema.model.SchemaModel;
+import io.fcn.persistence.schema.model.TableModel;
 
 /**
  * The oracle: the schema the two migrations define, written out here by hand, checked against the live catalog of

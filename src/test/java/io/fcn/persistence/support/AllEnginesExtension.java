@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.engine.Database;
+import io.fcn.persistence.internal.database.Database;
 import io.fcn.persistence.migration.FcnMigrations;
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.testkit.DatabaseCleaner;
 import io.fcn.persistence.testkit.FcnTestClock;
 import io.fcn.persistence.testkit.TestEngine;

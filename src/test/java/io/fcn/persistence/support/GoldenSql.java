@@ -12,8 +12,8 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.sql.TsqlGuard;
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.internal.guard.TsqlGuard;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 
 /**
  * Golden-SQL assertions: the exact text the production dialect (DEFAULT, with the library's default settings)

@@ -8,7 +8,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.exceptions.ValidationException;
+import io.fcn.persistence.types.TemplateStatus;
 
 /** The rules NewTemplate, TemplateUpdate and TemplateFilter enforce when built, before any SQL can run. */
 class TemplateInputsTest {

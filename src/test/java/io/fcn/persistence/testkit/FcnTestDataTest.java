@@ -19,18 +19,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.NotFoundException;
-import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.exceptions.NotFoundException;
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.idempotency.ClaimOutcome;
 import io.fcn.persistence.lifecycle.LifecycleEvent;
-import io.fcn.persistence.lifecycle.LifecycleEventType;
-import io.fcn.persistence.observation.ObservationType;
+import io.fcn.persistence.types.LifecycleEventType;
+import io.fcn.persistence.types.ObservationType;
 import io.fcn.persistence.observation.StoredObservation;
 import io.fcn.persistence.template.Template;
-import io.fcn.persistence.template.TemplateStatus;
+import io.fcn.persistence.types.TemplateStatus;
 import io.fcn.persistence.trade.NewTrade;
 import io.fcn.persistence.trade.Trade;
-import io.fcn.persistence.trade.TradeStatus;
+import io.fcn.persistence.types.TradeStatus;
 
 @FcnDatabaseTest
 class FcnTestDataTest {

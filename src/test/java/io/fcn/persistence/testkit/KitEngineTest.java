@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.EngineFamily;
-import io.fcn.persistence.engine.ExternalSqlServer;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.engine.EngineFamily;
+import io.fcn.persistence.internal.database.ExternalSqlServer;
 
 /** The engine a class gets: the default, and engines asked for by the annotation. */
 class KitEngineTest {

@@ -1,10 +1,10 @@
 package io.fcn.persistence.testkit;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_IDEMPOTENCY_KEY;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_LIFECYCLE_EVENT;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_OBSERVATION;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TEMPLATE;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_TRADE;
+import static io.fcn.persistence.jooq.Tables.FCN_IDEMPOTENCY_KEY;
+import static io.fcn.persistence.jooq.Tables.FCN_LIFECYCLE_EVENT;
+import static io.fcn.persistence.jooq.Tables.FCN_OBSERVATION;
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
+import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 import static io.fcn.persistence.testkit.FcnTestData.aClaim;
 import static io.fcn.persistence.testkit.FcnTestData.aTemplate;
 import static io.fcn.persistence.testkit.FcnTestData.aTrade;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.engine.Database;
+import io.fcn.persistence.internal.database.Database;
 
 /**
  * Every test starts from an empty database, whatever ran before it: each asserts emptiness, then writes to every

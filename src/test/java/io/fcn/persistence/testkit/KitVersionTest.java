@@ -10,10 +10,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.migration.FcnMigrations;
-import io.fcn.persistence.migration.MigrationScripts;
-import io.fcn.persistence.schema.SchemaModel;
+import io.fcn.persistence.internal.scripts.MigrationScripts;
+import io.fcn.persistence.schema.model.SchemaModel;
 import io.fcn.persistence.schema.SchemaReader;
-import io.fcn.persistence.schema.TableModel;
+import io.fcn.persistence.schema.model.TableModel;
 
 /** {@code version} stops the migrations there: the first revision has none of V2's columns. */
 @FcnDatabaseTest(version = "20251022.0001")

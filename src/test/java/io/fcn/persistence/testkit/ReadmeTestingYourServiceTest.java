@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.observation.ObservationType;
+import io.fcn.persistence.types.ObservationType;
 import io.fcn.persistence.trade.Trade;
-import io.fcn.persistence.trade.TradeStatus;
+import io.fcn.persistence.types.TradeStatus;
 
 /** README's "Testing your service" test, verbatim between the markers: if this fails, the README is wrong. */
 // --- README: test start ---

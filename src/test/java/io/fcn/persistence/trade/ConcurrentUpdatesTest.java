@@ -20,15 +20,16 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.DuplicateKeyException;
+import io.fcn.persistence.exceptions.DuplicateKeyException;
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.FcnPersistenceException;
-import io.fcn.persistence.OptimisticLockException;
+import io.fcn.persistence.exceptions.FcnPersistenceException;
+import io.fcn.persistence.exceptions.OptimisticLockException;
 import io.fcn.persistence.lifecycle.LifecycleEvent;
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.template.Template;
 import io.fcn.persistence.template.TemplateUpdate;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * Real threads, each transaction on its own connection from the DataSource, all released at once: optimistic

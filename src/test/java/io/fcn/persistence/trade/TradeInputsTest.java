@@ -1,13 +1,13 @@
 package io.fcn.persistence.trade;
 
 import static io.fcn.persistence.trade.TradeFixtures.trade;
-import static io.fcn.persistence.trade.TradeStatus.ACTIVE;
-import static io.fcn.persistence.trade.TradeStatus.AUTOCALLED;
-import static io.fcn.persistence.trade.TradeStatus.KNOCKED_IN;
-import static io.fcn.persistence.trade.TradeStatus.KNOCKED_OUT;
-import static io.fcn.persistence.trade.TradeStatus.MATURED;
-import static io.fcn.persistence.trade.TradeStatus.SETTLED;
-import static io.fcn.persistence.trade.TradeStatus.TERMINATED;
+import static io.fcn.persistence.types.TradeStatus.ACTIVE;
+import static io.fcn.persistence.types.TradeStatus.AUTOCALLED;
+import static io.fcn.persistence.types.TradeStatus.KNOCKED_IN;
+import static io.fcn.persistence.types.TradeStatus.KNOCKED_OUT;
+import static io.fcn.persistence.types.TradeStatus.MATURED;
+import static io.fcn.persistence.types.TradeStatus.SETTLED;
+import static io.fcn.persistence.types.TradeStatus.TERMINATED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -21,8 +21,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-import io.fcn.persistence.ValidationException;
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.exceptions.ValidationException;
+import io.fcn.persistence.types.LifecycleEventType;
+import io.fcn.persistence.types.TradeStatus;
 
 /** NewTrade's and Termination's rules, and the transition table, without a database. */
 class TradeInputsTest {

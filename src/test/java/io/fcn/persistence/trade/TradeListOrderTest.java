@@ -15,14 +15,15 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.engine.Database;
-import io.fcn.persistence.engine.EngineFamily;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.paging.KeysetPage;
 import io.fcn.persistence.paging.KeysetRequest;
 import io.fcn.persistence.paging.PageRequest;
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.support.GoldenSql;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * A list of trades by status is ordered by (status, id): the booking order, and the order of

@@ -24,23 +24,24 @@ import org.jooq.ExecuteContext;
 import org.jooq.impl.DefaultExecuteListener;
 import org.junit.jupiter.api.Test;
 
-import io.fcn.persistence.DuplicateKeyException;
+import io.fcn.persistence.exceptions.DuplicateKeyException;
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.InvalidStateTransitionException;
-import io.fcn.persistence.NotFoundException;
-import io.fcn.persistence.OptimisticLockException;
-import io.fcn.persistence.ValidationException;
+import io.fcn.persistence.exceptions.InvalidStateTransitionException;
+import io.fcn.persistence.exceptions.NotFoundException;
+import io.fcn.persistence.exceptions.OptimisticLockException;
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.lifecycle.LifecycleEvent;
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.paging.KeysetPage;
 import io.fcn.persistence.paging.KeysetRequest;
 import io.fcn.persistence.paging.Page;
 import io.fcn.persistence.paging.PageRequest;
-import io.fcn.persistence.sql.TsqlGuardListener;
+import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.support.GoldenSql;
 import io.fcn.persistence.testkit.FcnTestClock;
 import io.fcn.persistence.template.NewTemplate;
+import io.fcn.persistence.types.TradeStatus;
 
 @AllEngines
 class TradeRepositoryTest {

@@ -11,11 +11,11 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.engine.EmbeddedDatabase;
+import io.fcn.persistence.embedded.EmbeddedDatabase;
 import io.fcn.persistence.lifecycle.LifecycleEvent;
 import io.fcn.persistence.observation.Observation;
 import io.fcn.persistence.observation.ObservationBatchResult;
-import io.fcn.persistence.observation.ObservationType;
+import io.fcn.persistence.types.ObservationType;
 import io.fcn.persistence.template.NewTemplate;
 
 /**

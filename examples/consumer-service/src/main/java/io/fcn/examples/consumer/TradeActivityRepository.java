@@ -1,7 +1,7 @@
 package io.fcn.examples.consumer;
 
-import static io.fcn.persistence.schema.jooq.Tables.FCN_LIFECYCLE_EVENT;
-import static io.fcn.persistence.schema.jooq.Tables.FCN_OBSERVATION;
+import static io.fcn.persistence.jooq.Tables.FCN_LIFECYCLE_EVENT;
+import static io.fcn.persistence.jooq.Tables.FCN_OBSERVATION;
 
 import io.fcn.persistence.FcnPersistence;
 

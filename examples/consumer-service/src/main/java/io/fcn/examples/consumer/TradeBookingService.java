@@ -9,7 +9,7 @@ import io.fcn.persistence.idempotency.ClaimOutcome;
 import io.fcn.persistence.idempotency.IdempotencyKeys;
 import io.fcn.persistence.lifecycle.EventPayload;
 import io.fcn.persistence.lifecycle.LifecycleEvent;
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.observation.Observation;
 import io.fcn.persistence.observation.ObservationBatchResult;
 import io.fcn.persistence.template.Template;

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.FcnPersistence;
-import io.fcn.persistence.NotFoundException;
+import io.fcn.persistence.exceptions.NotFoundException;
 import io.fcn.persistence.idempotency.ClaimOutcome;
 import io.fcn.persistence.lifecycle.LifecycleEvent;
-import io.fcn.persistence.lifecycle.LifecycleEventType;
+import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.observation.ObservationBatchResult;
 import io.fcn.persistence.template.Template;
 import io.fcn.persistence.testkit.FcnDatabaseTest;

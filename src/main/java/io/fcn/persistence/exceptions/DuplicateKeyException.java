@@ -1,0 +1,11 @@
+package io.fcn.persistence.exceptions;
+
+/** A business key already exists (keys are unique case-insensitively, as SQL Server's collation compares them). */
+public final class DuplicateKeyException extends EntityException {
+
+    private static final long serialVersionUID = 1L;
+
+    public DuplicateKeyException(String entity, String key, Throwable cause) {
+        super(entity, key, entity + " '" + key + "' already exists", cause);
+    }
+}

@@ -1,0 +1,11 @@
+package io.fcn.persistence.exceptions;
+
+/** The entity named by a business key does not exist. */
+public final class NotFoundException extends EntityException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NotFoundException(String entity, String key) {
+        super(entity, key, entity + " '" + key + "' not found", null);
+    }
+}

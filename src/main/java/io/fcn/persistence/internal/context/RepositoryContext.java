@@ -1,0 +1,104 @@
+package io.fcn.persistence.internal.context;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.jooq.DSLContext;
+
+import io.fcn.persistence.exceptions.TransactionRolledBackException;
+
+/**
+ * What a repository needs from the entry point, and nothing more: the jOOQ context, the clock, and the calling
+ * thread's transaction. Built once by {@code FcnPersistence}; repositories never see the entry point itself.
+ */
+public final class RepositoryContext {
+
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final boolean callerManagedTransactions;
+    private final ThreadLocal<TransactionState> transaction = new ThreadLocal<>();
+
+    public RepositoryContext(DSLContext dsl, Clock clock, boolean callerManagedTransactions) {
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.callerManagedTransactions = callerManagedTransactions;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The clock's time in UTC, truncated to microseconds: what round-trips exactly on every engine. */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Whether the calling thread is inside {@link #inTransaction(Supplier)}. */
+    public boolean inTransaction() {
+        return transaction.get() != null;
+    }
+
+    /**
+     * Runs {@code work} in one transaction; a call inside another joins it. A failure that leaves a joined call
+     * marks the whole transaction rollback-only, even when the caller catches it.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        TransactionState outer = transaction.get();
+        if (outer != null) {
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                outer.failure = e;
+                throw e;
+            }
+        }
+        if (callerManagedTransactions) {
+            requireCallerTransaction();
+            return work.get();
+        }
+        TransactionState state = new TransactionState();
+        transaction.set(state);
+        try {
+            return dsl.transactionResult(() -> {
+                T result = work.get();
+                if (state.failure != null) {
+                    throw new TransactionRolledBackException(state.failure);
+                }
+                return result;
+            });
+        } finally {
+            transaction.remove();
+        }
+    }
+
+    /** {@link #inTransaction(Supplier)} for work without a result. */
+    public void inTransaction(Runnable work) {
+        Objects.requireNonNull(work, "work");
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private void requireCallerTransaction() {
+        Boolean autoCommit = dsl.connectionResult(Connection::getAutoCommit);
+        if (Boolean.TRUE.equals(autoCommit)) {
+            throw new IllegalStateException("callerManagedTransactions() is set but no caller transaction is active"
+                    + " (the connection is in auto-commit): start one (e.g. @Transactional) before calling");
+        }
+    }
+
+    private static final class TransactionState {
+        Throwable failure;
+    }
+}

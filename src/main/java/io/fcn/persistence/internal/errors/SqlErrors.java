@@ -1,0 +1,131 @@
+package io.fcn.persistence.internal.errors;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+
+import org.jooq.ExecuteContext;
+import org.jooq.impl.DefaultExecuteListener;
+
+import io.fcn.persistence.exceptions.TransientDatabaseException;
+import io.fcn.persistence.exceptions.TransientDatabaseException.Reason;
+
+/** What a database error means, on SQL Server and on the embedded H2, in one place. */
+public final class SqlErrors {
+
+    // SQL Server error numbers.
+    private static final int MSSQL_DEADLOCK_VICTIM = 1205;
+    private static final int MSSQL_LOCK_TIMEOUT = 1222;
+    private static final int MSSQL_UNIQUE_CONSTRAINT = 2627;
+    private static final int MSSQL_UNIQUE_INDEX = 2601;
+    /** Any constraint conflict (FOREIGN KEY, CHECK, REFERENCE): the message says which kind. */
+    private static final int MSSQL_CONSTRAINT_CONFLICT = 547;
+    /** Babelfish (T-SQL over PostgreSQL): the number it gives errors that have no SQL Server equivalent. */
+    private static final int BABELFISH_UNMAPPED = 33557097;
+    // H2 error codes (org.h2.api.ErrorCode).
+    private static final int H2_DEADLOCK = 40001;
+    private static final int H2_LOCK_TIMEOUT = 50200;
+    private static final int H2_STATEMENT_CANCELED = 57014;
+    private static final int H2_DUPLICATE_KEY = 23505;
+    private static final int H2_FOREIGN_KEY_PARENT_MISSING = 23506;
+
+    private SqlErrors() {
+    }
+
+    /** A unique constraint or unique index rejected the row. */
+    public static boolean isUniqueViolation(Throwable error) {
+        for (SQLException e = sqlException(error); e != null; e = e.getNextException()) {
+            int code = e.getErrorCode();
+            if (code == MSSQL_UNIQUE_CONSTRAINT || code == MSSQL_UNIQUE_INDEX || code == H2_DUPLICATE_KEY
+                    || "23505".equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A foreign key rejected the row: the row it references does not exist. */
+    public static boolean isForeignKeyViolation(Throwable error) {
+        for (SQLException e = sqlException(error); e != null; e = e.getNextException()) {
+            int code = e.getErrorCode();
+            // 547 covers CHECK constraints too: the message tells them apart ("FOREIGN KEY constraint" on SQL
+            // Server, "violates foreign key constraint" on Babelfish), and so does the library's fk_ naming.
+            String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (code == H2_FOREIGN_KEY_PARENT_MISSING || (code == MSSQL_CONSTRAINT_CONFLICT
+                    && (message.contains("foreign key") || message.contains("\"fk_")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The named constraint (foreign key, CHECK, unique) rejected the statement. Both engines name the constraint in
+     * the message, and SQL Server reports foreign keys and CHECKs under one error number (547), so the name is
+     * what tells them apart.
+     */
+    public static boolean violates(Throwable error, String constraintName) {
+        String name = constraintName.toLowerCase(java.util.Locale.ROOT);
+        for (SQLException e = sqlException(error); e != null; e = e.getNextException()) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23") && e.getMessage() != null
+                    && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The transient reason behind {@code error}, or null when retrying would not help. */
+    public static Reason transientReason(Throwable error) {
+        SQLException e = sqlException(error);
+        if (e == null) {
+            return null;
+        }
+        switch (e.getErrorCode()) {
+            case MSSQL_DEADLOCK_VICTIM, H2_DEADLOCK:
+                return Reason.DEADLOCK;
+            case MSSQL_LOCK_TIMEOUT, H2_LOCK_TIMEOUT: // H2 reports it with SQLState HYT00 too: code first
+                return Reason.LOCK_TIMEOUT;
+            default:
+                break;
+        }
+        if (e instanceof SQLTimeoutException || "HYT00".equals(e.getSQLState())
+                || e.getErrorCode() == H2_STATEMENT_CANCELED) {
+            return Reason.QUERY_TIMEOUT;
+        }
+        if (e.getErrorCode() == BABELFISH_UNMAPPED) {
+            // Babelfish reports these PostgreSQL errors under one generic number, with PostgreSQL's text.
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.contains("lock timeout")) {
+                return Reason.LOCK_TIMEOUT;
+            } else if (message.contains("deadlock detected")) {
+                return Reason.DEADLOCK;
+            } else if (message.contains("statement timeout")) {
+                return Reason.QUERY_TIMEOUT;
+            }
+        }
+        return null;
+    }
+
+    private static SQLException sqlException(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Turns transient failures into {@link TransientDatabaseException}, which callers may retry. */
+    public static final class TranslatingListener extends DefaultExecuteListener {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void exception(ExecuteContext ctx) {
+            Throwable cause = ctx.sqlException() != null ? ctx.sqlException() : ctx.exception();
+            Reason reason = transientReason(cause);
+            if (reason != null) {
+                ctx.exception(new TransientDatabaseException(reason, cause));
+            }
+        }
+    }
+}

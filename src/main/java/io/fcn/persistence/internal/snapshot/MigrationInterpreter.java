@@ -1,0 +1,196 @@
+package io.fcn.persistence.internal.snapshot;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jooq.Check;
+import org.jooq.DDLQuery;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.ForeignKey;
+import org.jooq.Index;
+import org.jooq.Meta;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.UniqueKey;
+import org.jooq.conf.InterpreterNameLookupCaseSensitivity;
+import org.jooq.conf.ParseUnknownFunctions;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.QOM;
+
+import io.fcn.persistence.internal.scripts.MigrationScripts;
+import io.fcn.persistence.internal.catalog.TypeMapping;
+import io.fcn.persistence.schema.model.CheckModel;
+import io.fcn.persistence.schema.model.ColumnModel;
+import io.fcn.persistence.schema.model.ColumnType;
+import io.fcn.persistence.schema.model.DefaultModel;
+import io.fcn.persistence.schema.model.ForeignKeyModel;
+import io.fcn.persistence.schema.model.Identifiers;
+import io.fcn.persistence.schema.model.IndexModel;
+import io.fcn.persistence.schema.model.KeyModel;
+import io.fcn.persistence.schema.model.Length;
+import io.fcn.persistence.schema.model.SchemaModel;
+import io.fcn.persistence.schema.model.TableModel;
+
+/**
+ * The expected schema of a migration version, derived from the migration files alone: each file's T-SQL is parsed
+ * by jOOQ's parser (DEFAULT dialect) and the DDL statements are applied, in version order, by jOOQ's DDL
+ * interpreter ({@code DSLContext.meta(Query...)}), which keeps what the code generator loses: NVARCHAR vs VARCHAR,
+ * defaults as expressions, CHECK conditions. The interpreter does not keep two things, which come from the files
+ * directly: index {@code INCLUDE} columns and filters (from the last {@code CREATE INDEX} of that name), and the
+ * names of inline DEFAULT constraints (a textual scan of {@code col <type> [NOT] NULL CONSTRAINT df_x DEFAULT};
+ * a default whose name the scan does not find is left unnamed, i.e. not checkable). DML (data moves) is skipped.
+ */
+public final class MigrationInterpreter {
+
+    private static final Settings SETTINGS = new Settings()
+            .withParseUnknownFunctions(ParseUnknownFunctions.IGNORE)
+            .withParseIgnoreComments(true)
+            .withInterpreterNameLookupCaseSensitivity(InterpreterNameLookupCaseSensitivity.NEVER)
+            .withRenderFormatted(false);
+
+    /** {@code col TYPE[(…)] [NOT] NULL CONSTRAINT name DEFAULT}: the column and its default's name. */
+    private static final Pattern NAMED_DEFAULT = Pattern.compile(
+            "(?i)\\b([\\w\\[\\]]+)\\s+\\w+(?:\\s*\\([^)]*\\))?(?:\\s+NOT)?(?:\\s+NULL)?\\s+CONSTRAINT\\s+([\\w\\[\\]]+)"
+                    + "\\s+DEFAULT\\b");
+    private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:CREATE|ALTER)\\s+TABLE\\s+([\\w.\\[\\]]+)");
+
+    private MigrationInterpreter() {
+    }
+
+    /** The expected schema after every migration up to and including {@code version}. */
+    public static SchemaModel expectedAt(List<MigrationScripts.Script> migrations, String version) {
+        DSLContext ctx = DSL.using(SQLDialect.DEFAULT, SETTINGS);
+        List<Query> ddl = new ArrayList<>();
+        Map<String, QOM.CreateIndex> createdIndexes = new HashMap<>();
+        Map<String, String> defaultNames = new HashMap<>();
+        boolean found = false;
+        for (MigrationScripts.Script script : migrations) {
+            for (Query q : ctx.parser().parse(script.text())) {
+                if (q instanceof QOM.CreateIndex index) {
+                    createdIndexes.put(Identifiers.normalize(index.$index().getName()), index);
+                }
+                if (q instanceof DDLQuery) {
+                    ddl.add(q);
+                }
+            }
+            scanDefaultNames(script.text(), defaultNames);
+            if (script.version().equals(version)) {
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("No migration version " + version + " in this jar");
+        }
+        Meta meta = ctx.meta(ddl.toArray(Query[]::new));
+        List<TableModel> tables = meta.getTables().stream()
+                .map(t -> table(ctx, t, createdIndexes, defaultNames)).toList();
+        return new SchemaModel("migrations up to " + version, tables);
+    }
+
+    private static void scanDefaultNames(String text, Map<String, String> names) {
+        Matcher m = NAMED_DEFAULT.matcher(text);
+        while (m.find()) {
+            String table = null;
+            Matcher t = TABLE.matcher(text.substring(0, m.start()));
+            while (t.find()) {
+                table = t.group(1);
+            }
+            if (table != null) {
+                names.put(key(unqualified(table), bare(m.group(1))), bare(m.group(2)));
+            }
+        }
+    }
+
+    private static String unqualified(String name) {
+        String bare = bare(name);
+        return bare.substring(bare.lastIndexOf('.') + 1);
+    }
+
+    private static String bare(String name) {
+        return name.replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String key(String table, String column) {
+        return table + "." + column;
+    }
+
+    private static TableModel table(DSLContext ctx, Table<?> table, Map<String, QOM.CreateIndex> createdIndexes,
+            Map<String, String> defaultNames) {
+        String name = Identifiers.normalize(table.getName());
+        List<ColumnModel> columns = new ArrayList<>();
+        List<DefaultModel> defaults = new ArrayList<>();
+        for (Field<?> field : table.fields()) {
+            DataType<?> type = field.getDataType();
+            columns.add(new ColumnModel(field.getName(), type(type), type.nullable(), type.identity()));
+            if (type.defaulted()) {
+                String column = Identifiers.normalize(field.getName());
+                defaults.add(new DefaultModel(column, defaultNames.get(key(name, column)),
+                        ctx.renderInlined(type.default_())));
+            }
+        }
+        UniqueKey<?> pk = table.getPrimaryKey();
+        Map<String, IndexModel> indexes = new LinkedHashMap<>();
+        for (Index index : table.getIndexes()) {
+            QOM.CreateIndex created = createdIndexes.get(Identifiers.normalize(index.getName()));
+            List<String> included = created == null ? List.of() : names(created.$include());
+            Optional<String> filter = created == null || created.$where() == null ? Optional.empty()
+                    : Optional.of(ctx.renderInlined(created.$where()));
+            indexes.put(index.getName(), new IndexModel(index.getName(),
+                    index.getFields().stream().map(SortField::getName).toList(), index.getUnique(), included,
+                    filter));
+        }
+        return new TableModel(name, columns,
+                pk == null ? null : new KeyModel(pk.getName(), names(pk.getFields())),
+                table.getUniqueKeys().stream().map(k -> new KeyModel(k.getName(), names(k.getFields()))).toList(),
+                table.getReferences().stream().map(MigrationInterpreter::foreignKey).toList(),
+                List.copyOf(indexes.values()),
+                table.getChecks().stream().map(c -> check(ctx, c)).toList(),
+                defaults);
+    }
+
+    private static CheckModel check(DSLContext ctx, Check<?> check) {
+        return new CheckModel(check.getName(), ctx.renderInlined(check.condition()));
+    }
+
+    private static ForeignKeyModel foreignKey(ForeignKey<?, ?> fk) {
+        return new ForeignKeyModel(fk.getName(), names(fk.getFields()), fk.getKey().getTable().getName(),
+                names(fk.getKeyFields()));
+    }
+
+    private static List<String> names(List<? extends Field<?>> fields) {
+        return fields.stream().map(Field::getName).toList();
+    }
+
+    /**
+     * The parser's data type as a {@link ColumnType}: N-ness is known here; an undeclared length of a character
+     * type is {@code MAX} (how {@code NVARCHAR(MAX)} arrives); DATETIMEOFFSET, unknown to jOOQ, arrives by name with
+     * its fractional-second digits as the length.
+     */
+    static ColumnType type(DataType<?> type) {
+        String typeName = type.getTypeName();
+        TypeMapping.Mapped mapped = TypeMapping.fromMigration(typeName);
+        return switch (mapped.family().size()) {
+            case NONE -> TypeMapping.columnType(mapped, typeName, null, null, null);
+            case LENGTH -> TypeMapping.columnType(mapped, typeName,
+                    type.lengthDefined() && type.length() > 0 ? Length.of(type.length()) : Length.MAX, null, null);
+            case PRECISION_SCALE -> TypeMapping.columnType(mapped, typeName, null,
+                    type.precisionDefined() ? type.precision() : 18, type.scaleDefined() ? type.scale() : 0);
+            case FRACTIONAL_SECONDS -> TypeMapping.columnType(mapped, typeName, null, null,
+                    type.lengthDefined() && type.length() > 0 ? type.length()
+                            : type.precisionDefined() ? type.precision() : 7);
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package io.fcn.persistence.schema.model;
+
+/**
+ * A CHECK constraint.
+ *
+ * @param expression the engine's text of the predicate, normalized ({@link SqlText#normalize}); null when the
+ *                   reader cannot show it. Engines rewrite predicates differently (SQL Server turns {@code IN} into
+ *                   {@code OR}s, H2 adds casts), so expressions are comparable within one engine family only.
+ */
+public record CheckModel(String name, String expression) {
+
+    public CheckModel {
+        name = Identifiers.normalize(name);
+        expression = expression == null ? null : SqlText.normalize(expression);
+    }
+}

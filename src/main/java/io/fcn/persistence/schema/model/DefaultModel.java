@@ -1,0 +1,17 @@
+package io.fcn.persistence.schema.model;
+
+/**
+ * A column default.
+ *
+ * @param name       the DEFAULT constraint's name; null when the engine has no such names (H2)
+ * @param expression normalized ({@link SqlText#normalize}), e.g. {@code sysdatetimeoffset()}, {@code 0},
+ *                   {@code 'completed'}; null when not known
+ */
+public record DefaultModel(String column, String name, String expression) {
+
+    public DefaultModel {
+        column = Identifiers.normalize(column);
+        name = Identifiers.normalizeOrNull(name);
+        expression = expression == null ? null : SqlText.normalize(expression);
+    }
+}

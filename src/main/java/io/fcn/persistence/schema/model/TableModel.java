@@ -1,0 +1,55 @@
+package io.fcn.persistence.schema.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table with everything the schema comparison looks at. Lists are sorted by name (columns too: their order in
+ * the table is not compared). {@code checks} and {@code defaults} are null when the reader cannot show them at all
+ * (not checkable); {@code primaryKey} is null when the table has none.
+ */
+public record TableModel(String name, List<ColumnModel> columns, KeyModel primaryKey, List<KeyModel> uniqueKeys,
+        List<ForeignKeyModel> foreignKeys, List<IndexModel> indexes, List<CheckModel> checks,
+        List<DefaultModel> defaults) {
+
+    public TableModel {
+        name = Identifiers.normalize(name);
+        columns = sorted(columns, Comparator.comparing(ColumnModel::name));
+        uniqueKeys = sorted(uniqueKeys, Comparator.comparing(KeyModel::name));
+        foreignKeys = sorted(foreignKeys, Comparator.comparing(ForeignKeyModel::name));
+        indexes = sorted(indexes, Comparator.comparing(IndexModel::name));
+        checks = checks == null ? null : sorted(checks, Comparator.comparing(CheckModel::name));
+        defaults = defaults == null ? null : sorted(defaults, Comparator.comparing(DefaultModel::column));
+    }
+
+    private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
+        return items.stream().sorted(order).toList();
+    }
+
+    public Optional<ColumnModel> column(String columnName) {
+        String wanted = Identifiers.normalize(columnName);
+        return columns.stream().filter(c -> c.name().equals(wanted)).findFirst();
+    }
+
+    public Optional<KeyModel> uniqueKey(String keyName) {
+        String wanted = Identifiers.normalize(keyName);
+        return uniqueKeys.stream().filter(k -> k.name().equals(wanted)).findFirst();
+    }
+
+    public Optional<ForeignKeyModel> foreignKey(String keyName) {
+        String wanted = Identifiers.normalize(keyName);
+        return foreignKeys.stream().filter(k -> k.name().equals(wanted)).findFirst();
+    }
+
+    public Optional<IndexModel> index(String indexName) {
+        String wanted = Identifiers.normalize(indexName);
+        return indexes.stream().filter(i -> i.name().equals(wanted)).findFirst();
+    }
+
+    public Optional<DefaultModel> defaultOf(String columnName) {
+        String wanted = Identifiers.normalize(columnName);
+        return defaults == null ? Optional.empty()
+                : defaults.stream().filter(d -> d.column().equals(wanted)).findFirst();
+    }
+}

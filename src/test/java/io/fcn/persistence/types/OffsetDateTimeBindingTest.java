@@ -1,0 +1,68 @@
+package io.fcn.persistence.types;
+
+import static io.fcn.persistence.jooq.Tables.FCN_IDEMPOTENCY_KEY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.junit.jupiter.api.Test;
+
+import io.fcn.persistence.support.AllEngines;
+
+/** DATETIMEOFFSET columns keep both the instant and the offset, to the microsecond. */
+@AllEngines
+class OffsetDateTimeBindingTest {
+
+    @Test
+    void anOffsetAndMicrosecondsRoundTrip(DSLContext dsl) {
+        OffsetDateTime bangkok = OffsetDateTime.of(2026, 3, 1, 16, 45, 12, 123_456_000, ZoneOffset.ofHours(7));
+        OffsetDateTime newfoundland = OffsetDateTime.of(2026, 3, 2, 1, 2, 3, 999_999_000,
+                ZoneOffset.ofHoursMinutes(-3, -30));
+        dsl.insertInto(FCN_IDEMPOTENCY_KEY)
+                .set(FCN_IDEMPOTENCY_KEY.KEY_HASH, "k1")
+                .set(FCN_IDEMPOTENCY_KEY.REQUEST_FINGERPRINT, "f")
+                .set(FCN_IDEMPOTENCY_KEY.REQUEST_METHOD, "POST")
+                .set(FCN_IDEMPOTENCY_KEY.REQUEST_PATH, "/trades")
+                .set(FCN_IDEMPOTENCY_KEY.RESPONSE_STATUS, 201)
+                .set(FCN_IDEMPOTENCY_KEY.RESPONSE_SNAPSHOT, "{}")
+                .set(FCN_IDEMPOTENCY_KEY.CREATED_AT, bangkok)
+                .set(FCN_IDEMPOTENCY_KEY.EXPIRES_AT, newfoundland)
+                .execute();
+
+        Record2<OffsetDateTime, OffsetDateTime> read = dsl
+                .select(FCN_IDEMPOTENCY_KEY.CREATED_AT, FCN_IDEMPOTENCY_KEY.EXPIRES_AT)
+                .from(FCN_IDEMPOTENCY_KEY)
+                .where(FCN_IDEMPOTENCY_KEY.KEY_HASH.eq("k1"))
+                .fetchOne();
+
+        assertTrue(bangkok.isEqual(read.value1()), () -> "instant of " + read.value1());
+        assertEquals(ZoneOffset.ofHours(7), read.value1().getOffset());
+        assertEquals(bangkok, read.value1());
+        assertEquals(newfoundland, read.value2());
+        assertEquals(ZoneOffset.ofHoursMinutes(-3, -30), read.value2().getOffset());
+    }
+
+    @Test
+    void aBoundOffsetDateTimeFindsTheSameInstantWrittenInAnotherOffset(DSLContext dsl) {
+        OffsetDateTime utc = OffsetDateTime.of(2026, 3, 1, 9, 45, 12, 123_456_000, ZoneOffset.UTC);
+        dsl.insertInto(FCN_IDEMPOTENCY_KEY)
+                .set(FCN_IDEMPOTENCY_KEY.KEY_HASH, "k1")
+                .set(FCN_IDEMPOTENCY_KEY.REQUEST_FINGERPRINT, "f")
+                .set(FCN_IDEMPOTENCY_KEY.REQUEST_METHOD, "POST")
+                .set(FCN_IDEMPOTENCY_KEY.REQUEST_PATH, "/trades")
+                .set(FCN_IDEMPOTENCY_KEY.RESPONSE_STATUS, 201)
+                .set(FCN_IDEMPOTENCY_KEY.RESPONSE_SNAPSHOT, "{}")
+                .set(FCN_IDEMPOTENCY_KEY.CREATED_AT, utc)
+                .set(FCN_IDEMPOTENCY_KEY.EXPIRES_AT, utc.plusHours(1))
+                .execute();
+
+        assertEquals(1, dsl.fetchCount(FCN_IDEMPOTENCY_KEY,
+                FCN_IDEMPOTENCY_KEY.CREATED_AT.eq(utc.withOffsetSameInstant(ZoneOffset.ofHours(7)))));
+        assertEquals(0, dsl.fetchCount(FCN_IDEMPOTENCY_KEY,
+                FCN_IDEMPOTENCY_KEY.CREATED_AT.eq(utc.plusNanos(1_000))));
+    }
+}
