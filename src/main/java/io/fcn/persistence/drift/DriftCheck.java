@@ -1,5 +1,6 @@
 package io.fcn.persistence.drift;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +20,8 @@ import io.fcn.persistence.schema.SchemaReader;
 import io.fcn.persistence.schema.model.TableFilter;
 import io.fcn.persistence.schema.model.TableModel;
 import io.fcn.persistence.internal.scripts.MigrationScripts;
-import io.fcn.persistence.drift.SchemaDriftException;
-import io.fcn.persistence.drift.SchemaDiff;
+import io.fcn.persistence.internal.scripts.ScriptSet;
+import io.fcn.persistence.schema.model.IndexModel;
 
 /**
  * Does this database match version X of fcn-persistence? One component for the build's tests, service start-up,
@@ -32,13 +33,19 @@ import io.fcn.persistence.drift.SchemaDiff;
  * }</pre>
  *
  * It compares the live catalog (the library's {@code fcn_*} tables unless {@link #tables} says otherwise) with the
- * expected schema the jar ships for the version, and Flyway's history with the jar's migrations. CHECK predicates
- * are compared by name only: every engine rewrites their text its own way. Not thread-safe; cheap to create.
+ * expected schema the jar ships for the version, and Flyway's history with the jar's migrations. With a project
+ * directory ({@link #withProjectDirectories}) the directory's versions are checked too: their expected schema is
+ * derived at run time from the files, as the build derives the jar's. The structural part is
+ * {@link DriftReport#of(io.fcn.persistence.schema.model.SchemaDiff)} over the diff from the expected schema to the
+ * live one. CHECK predicates are compared by name only: every engine rewrites their text its own way. Not
+ * thread-safe; cheap to create.
  */
 public final class DriftCheck {
 
     private final DataSource dataSource;
-    private String version = MigrationScripts.latestVersion();
+    private ScriptSet scripts = ScriptSet.classpath();
+    /** Null: the latest migration of {@link #scripts}. */
+    private String version;
     private TableFilter tables = TableFilter.library();
     private final List<String> ignored = new ArrayList<>();
     private DriftPolicy policy = DriftPolicy.defaults();
@@ -54,15 +61,41 @@ public final class DriftCheck {
 
     /** Compare with the expected schema after migration {@code version} (e.g. {@code 20251022.0001}). */
     public DriftCheck againstVersion(String version) {
-        ExpectedSchemas.forVersion(version); // fails early for a version this jar does not have
+        checkKnown(Objects.requireNonNull(version, "version")); // fails early for a version the scripts lack
         this.version = version;
         return this;
     }
 
-    /** Compare with this jar's latest migration (the default). */
+    /** Compare with the latest migration (the default): the jar's, or the project directory's when later. */
     public DriftCheck againstLatest() {
-        this.version = MigrationScripts.latestVersion();
+        this.version = null;
         return this;
+    }
+
+    /**
+     * Also the migrations of {@code migrationDir} and rollbacks of {@code rollbackDir} (a project's
+     * {@code db/migration} and {@code db/rollback}), as {@code MigrationOperations.withProjectDirectories} uses
+     * them: a file there replaces the jar's file of the same version, and a version only the directory has is
+     * checked against the schema its files derive.
+     */
+    public DriftCheck withProjectDirectories(Path migrationDir, Path rollbackDir) {
+        return withScripts(scripts.withDirectories(migrationDir, rollbackDir));
+    }
+
+    /** The scripts to check against (the library's operations pass the set they work with). */
+    public DriftCheck withScripts(ScriptSet scripts) {
+        this.scripts = Objects.requireNonNull(scripts, "scripts");
+        if (version != null) {
+            checkKnown(version);
+        }
+        return this;
+    }
+
+    private void checkKnown(String version) {
+        if (scripts.migration(version).isEmpty()) {
+            throw new IllegalArgumentException("No migration version " + version + " in this jar; it has "
+                    + scripts.migrations().stream().map(MigrationScripts.Script::version).toList());
+        }
     }
 
     /** Which tables are read (default: the library's, {@link TableFilter#library()}). */
@@ -95,7 +128,11 @@ public final class DriftCheck {
     }
 
     public String version() {
-        return version;
+        if (version != null) {
+            return version;
+        }
+        List<MigrationScripts.Script> all = scripts.migrations();
+        return all.isEmpty() ? MigrationScripts.latestVersion() : all.get(all.size() - 1).version();
     }
 
     public DriftPolicy policy() {
@@ -104,7 +141,8 @@ public final class DriftCheck {
 
     /** The report: structure, then history, without the ignored paths; never throws for drift. */
     public DriftReport run() {
-        SchemaModel expected = comparable(ExpectedSchemas.forVersion(version));
+        String version = version();
+        SchemaModel expected = comparable(ExpectedSchemas.forVersion(scripts, version));
         Optional<String> privilege = CatalogPrivileges.missing(dataSource);
         DriftReport report;
         if (privilege.isPresent()) {
@@ -112,10 +150,14 @@ public final class DriftCheck {
                     Kind.MISSING, ObjectType.PRIVILEGE, "catalog", null, "VIEW DEFINITION", privilege.get())),
                     new TreeMap<>());
         } else {
-            report = SchemaDiff.compare(expected, SchemaReader.live(dataSource, tables).read());
+            // The expected schema's index names too: a directory's new index is recognised where the engine
+            // shows indexes under internal names (Babelfish).
+            List<String> indexNames = expected.tables().stream()
+                    .flatMap(t -> t.indexes().stream().map(IndexModel::name)).toList();
+            report = DriftReport.compare(expected, SchemaReader.live(dataSource, tables, indexNames).read());
         }
         if (history) {
-            report = report.plus(HistoryCheck.run(dataSource, version, report.actualSource()));
+            report = report.plus(HistoryCheck.run(dataSource, scripts, version, report.actualSource()));
         }
         return new DriftReport(report.expectedSource(), report.actualSource(),
                 report.findings().stream().filter(f -> !isIgnored(f.path())).toList(), report.notCheckable());

@@ -11,10 +11,13 @@ import java.util.TreeMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
 
+import io.fcn.persistence.schema.model.SchemaDiff;
+import io.fcn.persistence.schema.model.SchemaModel;
+
 /**
- * The outcome of a {@link SchemaDiff}: the findings in a stable order, and how often a property could not be
- * compared because one side cannot show it ("not checkable here", e.g. {@code column.national} on H2), which is
- * never drift.
+ * Drift: a {@link SchemaDiff} from the expected schema to the actual one seen as findings with severities (see
+ * {@link #of(SchemaDiff)}), in a stable order, and how often a property could not be compared because one side
+ * cannot show it ("not checkable here", e.g. {@code column.national} on H2), which is never drift.
  */
 public record DriftReport(String expectedSource, String actualSource, List<Finding> findings,
         SortedMap<String, Integer> notCheckable) {
@@ -25,6 +28,24 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
     public DriftReport {
         findings = findings.stream().sorted(Finding.ORDER).toList();
         notCheckable = Collections.unmodifiableSortedMap(new TreeMap<>(notCheckable));
+    }
+
+    /**
+     * The drift of {@code actual} against {@code expected}: {@code DriftReport.of(SchemaDiff.between(expected,
+     * actual))}.
+     */
+    public static DriftReport compare(SchemaModel expected, SchemaModel actual) {
+        return of(SchemaDiff.between(expected, actual));
+    }
+
+    /**
+     * {@code diff} (from the expected schema to the actual one) as drift: a removed object is MISSING, an added one
+     * UNEXPECTED, a changed property CHANGED, and a not-comparable property counts as not checkable. An unexpected
+     * table, index or default, or an unexpected column the library's inserts can ignore (nullable, defaulted or
+     * identity), is a WARNING; everything else is an ERROR.
+     */
+    public static DriftReport of(SchemaDiff diff) {
+        return DriftView.of(diff);
     }
 
     /** Whether {@code policy} fails this report: any finding it counts as a failure. */

@@ -14,6 +14,7 @@ import io.fcn.persistence.drift.Finding.ObjectType;
 import io.fcn.persistence.drift.Finding.Severity;
 import io.fcn.persistence.internal.engine.LibrarySchema;
 import io.fcn.persistence.internal.scripts.FlywaySetup;
+import io.fcn.persistence.internal.scripts.ScriptSet;
 
 /**
  * Flyway's view of a database's migration history as findings: pending migrations (up to the checked version),
@@ -26,8 +27,8 @@ final class HistoryCheck {
     private HistoryCheck() {
     }
 
-    static DriftReport run(DataSource dataSource, String version, String actualSource) {
-        MigrationInfo[] all = FlywaySetup.configure(dataSource).target(version).load().info().all();
+    static DriftReport run(DataSource dataSource, ScriptSet scripts, String version, String actualSource) {
+        MigrationInfo[] all = FlywaySetup.configure(dataSource, scripts, true).target(version).load().info().all();
         String expectedSource = "migrations up to " + version;
         List<Finding> findings = new ArrayList<>();
         boolean anyApplied = false;

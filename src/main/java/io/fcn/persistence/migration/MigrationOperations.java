@@ -156,16 +156,18 @@ public final class MigrationOperations {
 
     /**
      * The structural drift of the database against the expected schema of the version it is at (the build's
-     * snapshot of that version), or empty when no version of this jar is applied. Pending, failed and edited
+     * snapshot of that version; for a version of the project directory, the schema its files derive), or empty
+     * when no version of these scripts is applied. Pending, failed and edited
      * migrations are {@link #check()}'s and {@code undo}'s own refusals, so the history part is left out here.
      */
     public Optional<DriftReport> drift() {
         MigrationStatus status = info();
         String current = status.currentVersion();
-        if (current == null || MigrationScripts.migrations().stream().noneMatch(m -> m.version().equals(current))) {
+        if (current == null || scripts.migration(current).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(DriftCheck.of(dataSource).againstVersion(current).withoutHistory().run());
+        return Optional.of(DriftCheck.of(dataSource).withScripts(scripts).againstVersion(current).withoutHistory()
+                .run());
     }
 
     /** Flyway's validation of the applied migrations against the scripts (pending ones are {@code check}'s). */

@@ -3,6 +3,8 @@ package io.fcn.persistence.schema;
 import java.util.List;
 
 import io.fcn.persistence.internal.scripts.MigrationScripts;
+import io.fcn.persistence.internal.scripts.MigrationVersions;
+import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.internal.snapshot.MigrationInterpreter;
 import io.fcn.persistence.internal.snapshot.SchemaJson;
 import io.fcn.persistence.schema.model.SchemaModel;
@@ -33,6 +35,27 @@ public final class ExpectedSchemas {
             return MigrationInterpreter.expectedAt(MigrationScripts.migrations(), version);
         }
         return SchemaJson.read(MigrationScripts.resource(snapshot(version)));
+    }
+
+    /**
+     * The expected schema after migration {@code version} of {@code scripts} (the jar's migrations plus a project
+     * directory's). Where every migration up to the version is the jar's own, that is the jar's snapshot;
+     * otherwise (a version only the directory has, or a jar version whose file the directory replaces) it is
+     * derived at run time from the set's files by the build's own interpretation.
+     */
+    public static SchemaModel forVersion(ScriptSet scripts, String version) {
+        List<MigrationScripts.Script> upTo = scripts.migrations().stream()
+                .filter(s -> MigrationVersions.ORDER.compare(s.version(), version) <= 0).toList();
+        if (upTo.stream().noneMatch(s -> s.version().equals(version))) {
+            throw new IllegalArgumentException("No migration version " + version + " in the migrations; they have "
+                    + scripts.migrations().stream().map(MigrationScripts.Script::version).toList());
+        }
+        List<MigrationScripts.Script> jar = MigrationScripts.migrations().stream()
+                .filter(s -> MigrationVersions.ORDER.compare(s.version(), version) <= 0).toList();
+        if (jar.equals(upTo)) {
+            return forVersion(version);
+        }
+        return MigrationInterpreter.expectedAt(scripts.migrations(), version);
     }
 
     /** Whether the build's snapshot of {@code version} is on the classpath. */

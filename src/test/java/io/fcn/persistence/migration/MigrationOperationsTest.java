@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.drift.DriftReport;
-import io.fcn.persistence.drift.SchemaDiff;
 import io.fcn.persistence.idempotency.ClaimOutcome;
 import io.fcn.persistence.idempotency.IdempotencyKeys;
 import io.fcn.persistence.types.LifecycleEventType;
@@ -83,7 +82,7 @@ class MigrationOperationsTest {
         assertEquals(MigrationScripts.migrations().size(), ops.info().pending().size());
 
         ops.migrate(null);
-        DriftReport report = SchemaDiff.compare(fresh, SchemaReader.live(dataSource).read());
+        DriftReport report = DriftReport.compare(fresh, SchemaReader.live(dataSource).read());
         assertTrue(report.isEmpty(), report::toText);
         assertEquals(MigrationScripts.latestVersion(), ops.info().currentVersion());
         assertTrue(FcnMigrations.flyway(dataSource).validateWithResult().validationSuccessful);

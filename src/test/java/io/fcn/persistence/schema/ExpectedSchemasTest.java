@@ -4,16 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.fcn.persistence.drift.DriftCheck;
 import io.fcn.persistence.drift.DriftReport;
 import io.fcn.persistence.migration.FcnMigrations;
 import io.fcn.persistence.internal.scripts.MigrationScripts;
+import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.internal.snapshot.MigrationInterpreter;
 import io.fcn.persistence.internal.snapshot.SchemaJson;
@@ -42,6 +46,25 @@ class ExpectedSchemasTest {
         // A measurement for people, not an assertion.
         System.out.println("[fcn-persistence] drift check (structure + history, 5 tables): first " + first
                 + " ms, then " + second + " ms");
+    }
+
+    @Test
+    void aScriptSetGivesTheSnapshotForTheJarsVersionsAndDerivesADirectorysVersion(@TempDir Path dir)
+            throws Exception {
+        for (String version : ExpectedSchemas.versions()) {
+            assertEquals(ExpectedSchemas.forVersion(version), ExpectedSchemas.forVersion(ScriptSet.classpath(),
+                    version));
+        }
+        Files.writeString(dir.resolve("V20261125_0004__note.sql"),
+                "ALTER TABLE dbo.fcn_trade ADD note NVARCHAR(200) NULL;\n");
+        ScriptSet withDir = ScriptSet.classpath().withDirectories(dir, dir);
+
+        SchemaModel v4 = ExpectedSchemas.forVersion(withDir, "20261125.0004");
+
+        assertEquals("NVARCHAR(200) NULL", v4.table("fcn_trade").orElseThrow().column("note").orElseThrow()
+                .describe());
+        assertEquals(ExpectedSchemas.latest(), ExpectedSchemas.forVersion(withDir, MigrationScripts.latestVersion()));
+        assertThrows(IllegalArgumentException.class, () -> ExpectedSchemas.forVersion(withDir, "20261126.0005"));
     }
 
     @Test

@@ -17,7 +17,6 @@ import io.fcn.persistence.drift.Finding;
 import io.fcn.persistence.drift.Finding.Kind;
 import io.fcn.persistence.drift.Finding.ObjectType;
 import io.fcn.persistence.drift.Finding.Severity;
-import io.fcn.persistence.drift.SchemaDiff;
 import io.fcn.persistence.internal.database.Database;
 import io.fcn.persistence.migration.FcnMigrations;
 import io.fcn.persistence.support.AllEngines;
@@ -32,7 +31,7 @@ class GeneratedSchemaMatchesDatabaseTest {
     void theGeneratedClassesMatchTheMigratedDatabase(DataSource dataSource, Database database) {
         FcnMigrations.migrate(dataSource);
 
-        DriftReport report = SchemaDiff.compare(SchemaReader.generated().read(),
+        DriftReport report = DriftReport.compare(SchemaReader.generated().read(),
                 SchemaReader.live(dataSource).read());
 
         assertTrue(report.isEmpty(), report::toText);
@@ -70,7 +69,7 @@ class GeneratedSchemaMatchesDatabaseTest {
             s.execute("CREATE INDEX ix_fcn_trade_note ON dbo.fcn_trade (note)");
         }
 
-        DriftReport report = SchemaDiff.compare(SchemaReader.generated().read(),
+        DriftReport report = DriftReport.compare(SchemaReader.generated().read(),
                 SchemaReader.live(dataSource).read());
 
         String widened = engine.showsNationalTypes() ? "VARCHAR(120)" : "(N)VARCHAR(120)";

@@ -25,11 +25,12 @@ import io.fcn.persistence.schema.model.Length;
 import io.fcn.persistence.schema.model.SchemaModel;
 import io.fcn.persistence.schema.model.TableModel;
 import io.fcn.persistence.schema.model.TypeFamily;
-import io.fcn.persistence.drift.DriftReport;
-import io.fcn.persistence.drift.Finding;
 
-/** SchemaDiff on hand-built models: each kind of drift, what is not checkable, and both output formats. */
-class SchemaDiffTest {
+/**
+ * Drift as a view over SchemaDiff ({@link DriftReport#compare}) on hand-built models: each kind of drift, what is
+ * not checkable, and both output formats.
+ */
+class DriftViewTest {
 
     private static final ColumnType INT = ColumnType.of(TypeFamily.INT);
     private static final ColumnType NOTIONAL = ColumnType.of(TypeFamily.DECIMAL, null, 18, 4);
@@ -74,7 +75,7 @@ class SchemaDiffTest {
 
     @Test
     void identicalModelsHaveNoDrift() {
-        DriftReport report = SchemaDiff.compare(EXPECTED,
+        DriftReport report = DriftReport.compare(EXPECTED,
                 model("actual model", trade(tradeColumns(), tradeIndexes())));
 
         assertTrue(report.isEmpty());
@@ -87,7 +88,7 @@ class SchemaDiffTest {
     void aMissingColumnIsAnError() {
         List<ColumnModel> columns = tradeColumns().stream().filter(c -> !c.name().equals("currency")).toList();
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("actual", trade(columns, tradeIndexes())));
+        DriftReport report = DriftReport.compare(EXPECTED, model("actual", trade(columns, tradeIndexes())));
 
         assertEquals(List.of(new Finding(Severity.ERROR, Kind.MISSING, ObjectType.COLUMN, "fcn_trade.currency", null,
                 "CHAR(3) NOT NULL", null)), report.findings());
@@ -98,7 +99,7 @@ class SchemaDiffTest {
         List<ColumnModel> columns = replace(tradeColumns(), new ColumnModel("notional",
                 ColumnType.of(TypeFamily.DECIMAL, null, 19, 2), false, false));
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("actual", trade(columns, tradeIndexes())));
+        DriftReport report = DriftReport.compare(EXPECTED, model("actual", trade(columns, tradeIndexes())));
 
         assertEquals(List.of(new Finding(Severity.ERROR, Kind.CHANGED, ObjectType.COLUMN, "fcn_trade.notional",
                 "type", "DECIMAL(18,4)", "DECIMAL(19,2)")), report.findings());
@@ -108,7 +109,7 @@ class SchemaDiffTest {
     void nullabilityAndIdentityAreCompared() {
         List<ColumnModel> columns = replace(tradeColumns(), new ColumnModel("id", INT, true, false));
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("actual", trade(columns, tradeIndexes())));
+        DriftReport report = DriftReport.compare(EXPECTED, model("actual", trade(columns, tradeIndexes())));
 
         assertEquals(List.of(
                 new Finding(Severity.ERROR, Kind.CHANGED, ObjectType.COLUMN, "fcn_trade.id", "identity", "IDENTITY",
@@ -122,7 +123,7 @@ class SchemaDiffTest {
         List<ColumnModel> columns = replace(tradeColumns(), new ColumnModel("trade_params",
                 ColumnType.of(TypeFamily.VARCHAR, Length.MAX, null, null), false, false));
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("actual", trade(columns, tradeIndexes())));
+        DriftReport report = DriftReport.compare(EXPECTED, model("actual", trade(columns, tradeIndexes())));
 
         assertEquals(List.of(new Finding(Severity.ERROR, Kind.CHANGED, ObjectType.COLUMN, "fcn_trade.trade_params",
                 "type", "NVARCHAR(MAX)", "VARCHAR(MAX)")), report.findings());
@@ -142,7 +143,7 @@ class SchemaDiffTest {
                 List.of(new CheckModel("ck_fcn_trade_notional_positive", null)),
                 List.of(new DefaultModel("version", null, "0")));
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("h2-like", h2Like));
+        DriftReport report = DriftReport.compare(EXPECTED, model("h2-like", h2Like));
 
         assertTrue(report.isEmpty(), report::toText);
         assertEquals(Map.of("check.expression", 1, "column.national", 1, "default.name", 1,
@@ -165,7 +166,7 @@ class SchemaDiffTest {
         List<ColumnModel> actual = new ArrayList<>(tradeColumns());
         actual.add(new ColumnModel("created_at", ColumnType.of(TypeFamily.DATETIMEOFFSET), false, false));
 
-        DriftReport report = SchemaDiff.compare(model("expected", trade(expected, tradeIndexes())),
+        DriftReport report = DriftReport.compare(model("expected", trade(expected, tradeIndexes())),
                 model("babelfish-like", trade(actual, tradeIndexes())));
 
         assertTrue(report.isEmpty(), report::toText);
@@ -180,7 +181,7 @@ class SchemaDiffTest {
         List<ColumnModel> actual = new ArrayList<>(tradeColumns());
         actual.add(new ColumnModel("created_at", ColumnType.of(TypeFamily.DATETIME2), false, false));
 
-        DriftReport report = SchemaDiff.compare(model("expected", trade(expected, tradeIndexes())),
+        DriftReport report = DriftReport.compare(model("expected", trade(expected, tradeIndexes())),
                 model("babelfish-like", trade(actual, tradeIndexes())));
 
         assertEquals(List.of(new Finding(Severity.ERROR, Kind.CHANGED, ObjectType.COLUMN, "fcn_trade.created_at",
@@ -194,7 +195,7 @@ class SchemaDiffTest {
                 List.of(new ForeignKeyModel("fk_fcn_trade_template", List.of("template_id"), "fcn_template",
                         List.of("template_id"))), tradeIndexes(), null, null);
 
-        DriftReport report = SchemaDiff.compare(model("generated-like", generatedLike), EXPECTED);
+        DriftReport report = DriftReport.compare(model("generated-like", generatedLike), EXPECTED);
 
         assertTrue(report.isEmpty(), report::toText);
         assertEquals(Map.of("checks", 1, "defaults", 1), report.notCheckable());
@@ -205,7 +206,7 @@ class SchemaDiffTest {
         List<IndexModel> indexes = List.of(new IndexModel("ix_fcn_trade_currency", List.of("currency"), false,
                 List.of(), Optional.empty()));
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("actual", trade(tradeColumns(), indexes)));
+        DriftReport report = DriftReport.compare(EXPECTED, model("actual", trade(tradeColumns(), indexes)));
 
         assertEquals(List.of(
                 new Finding(Severity.WARNING, Kind.UNEXPECTED, ObjectType.INDEX, "fcn_trade.ix_fcn_trade_currency",
@@ -221,7 +222,7 @@ class SchemaDiffTest {
         List<IndexModel> indexes = List.of(new IndexModel("ix_fcn_trade_template_id", List.of("template_id"), true,
                 List.of("currency"), Optional.of("([template_id] IS NOT NULL)")));
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("actual", trade(tradeColumns(), indexes)));
+        DriftReport report = DriftReport.compare(EXPECTED, model("actual", trade(tradeColumns(), indexes)));
 
         assertEquals(List.of(
                 new Finding(Severity.ERROR, Kind.CHANGED, ObjectType.INDEX, "fcn_trade.ix_fcn_trade_template_id",
@@ -244,7 +245,7 @@ class SchemaDiffTest {
                         new CheckModel("ck_extra", "([version]>(0))")),
                 List.of(new DefaultModel("version", "DF__fcn_trade__versi__1234", "((1))")));
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("actual", actual));
+        DriftReport report = DriftReport.compare(EXPECTED, model("actual", actual));
 
         assertEquals(List.of(
                 new Finding(Severity.ERROR, Kind.UNEXPECTED, ObjectType.CHECK, "fcn_trade.ck_extra", null, null,
@@ -271,7 +272,7 @@ class SchemaDiffTest {
         columns.add(new ColumnModel("desk", ColumnType.of(TypeFamily.VARCHAR, Length.of(20), null, null), false,
                 false));
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("actual", trade(columns, tradeIndexes())));
+        DriftReport report = DriftReport.compare(EXPECTED, model("actual", trade(columns, tradeIndexes())));
 
         assertEquals(List.of(
                 new Finding(Severity.ERROR, Kind.UNEXPECTED, ObjectType.COLUMN, "fcn_trade.desk", null, null,
@@ -285,7 +286,7 @@ class SchemaDiffTest {
         TableModel other = new TableModel("fcn_other", List.of(new ColumnModel("id", INT, false, true)), null,
                 List.of(), List.of(), List.of(), List.of(), List.of());
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("actual", other));
+        DriftReport report = DriftReport.compare(EXPECTED, model("actual", other));
 
         assertEquals(List.of(
                 new Finding(Severity.WARNING, Kind.UNEXPECTED, ObjectType.TABLE, "fcn_other", null, null,
@@ -302,7 +303,7 @@ class SchemaDiffTest {
         List<IndexModel> indexes = List.of(tradeIndexes().get(0), new IndexModel("ix_fcn_trade_currency",
                 List.of("currency"), false, null, null));
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("SQL Server catalog", trade(columns, indexes)));
+        DriftReport report = DriftReport.compare(EXPECTED, model("SQL Server catalog", trade(columns, indexes)));
 
         assertEquals("""
                 Schema drift: 2 errors, 1 warning (expected: expected model; actual: SQL Server catalog)
@@ -319,7 +320,7 @@ class SchemaDiffTest {
                 ColumnType.of(TypeFamily.DECIMAL, null, 19, 2), false, false)).stream()
                 .filter(c -> !c.name().equals("currency")).toList();
 
-        DriftReport report = SchemaDiff.compare(EXPECTED, model("actual \"live\"", trade(columns, tradeIndexes())));
+        DriftReport report = DriftReport.compare(EXPECTED, model("actual \"live\"", trade(columns, tradeIndexes())));
 
         assertEquals("{\"expected\":\"expected model\",\"actual\":\"actual \\\"live\\\"\",\"errors\":2,\"warnings\":0,"
                 + "\"findings\":["
