@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.exceptions.TransactionRolledBackException;
 import io.fcn.persistence.exceptions.TransientDatabaseException;
+import io.fcn.persistence.types.TemplateStatus;
 
 @AllEngines
 class FcnPersistenceTransactionTest {
@@ -29,7 +30,8 @@ class FcnPersistenceTransactionTest {
         OffsetDateTime now = fcn.now();
         fcn.dsl().insertInto(FCN_TEMPLATE)
                 .set(FCN_TEMPLATE.TEMPLATE_ID, id).set(FCN_TEMPLATE.NAME, "n").set(FCN_TEMPLATE.SPEC_VERSION, "1.0")
-                .set(FCN_TEMPLATE.STATUS, "draft").set(FCN_TEMPLATE.ISSUER, "BANK").set(FCN_TEMPLATE.PARAMETERS, "{}")
+                .set(FCN_TEMPLATE.STATUS, TemplateStatus.DRAFT).set(FCN_TEMPLATE.ISSUER, "BANK")
+                .set(FCN_TEMPLATE.PARAMETERS, "{}")
                 .set(FCN_TEMPLATE.CREATED_AT, now).set(FCN_TEMPLATE.UPDATED_AT, now)
                 .execute();
     }

@@ -23,6 +23,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.jooq.EnumType;
+
 import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.observation.Observation;
 import io.fcn.persistence.trade.NewTrade;
@@ -119,7 +121,7 @@ final class HandWrittenJdbc {
                     ps.setObject(5, t.maturityDate());
                     ps.setBigDecimal(6, t.notional());
                     ps.setString(7, t.currency());
-                    ps.setString(8, TradeStatus.ACTIVE.dbValue());
+                    ps.setString(8, TradeStatus.ACTIVE.getLiteral());
                     ps.setBoolean(9, false);
                     ps.setBoolean(10, false);
                     ps.setString(11, t.tradeParams());
@@ -156,7 +158,7 @@ final class HandWrittenJdbc {
             String payload, OffsetDateTime now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
             ps.setString(1, tradeId);
-            ps.setString(2, type.dbValue());
+            ps.setString(2, type.getLiteral());
             ps.setObject(3, date);
             ps.setString(4, payload);
             ps.setObject(5, now);
@@ -242,7 +244,7 @@ final class HandWrittenJdbc {
                 for (Observation o : fresh) {
                     ps.setString(1, o.tradeId());
                     ps.setObject(2, o.observationDate());
-                    ps.setString(3, o.type().dbValue());
+                    ps.setString(3, o.type().getLiteral());
                     ps.setString(4, o.underlyingPrices());
                     ps.setBoolean(5, o.autocallTriggered());
                     ps.setBoolean(6, o.couponEligible());
@@ -276,7 +278,8 @@ final class HandWrittenJdbc {
         Date termination = rs.getDate(12);
         return new Trade(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                 rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getString(7),
-                TradeStatus.fromDbValue(rs.getString(8)), rs.getBoolean(9), rs.getBoolean(10), rs.getString(11),
+                EnumType.lookupLiteral(TradeStatus.class, rs.getString(8)), rs.getBoolean(9), rs.getBoolean(10),
+                rs.getString(11),
                 Optional.ofNullable(termination).map(Date::toLocalDate), rs.getInt(13),
                 rs.getObject(14, OffsetDateTime.class), rs.getObject(15, OffsetDateTime.class));
     }

@@ -126,7 +126,7 @@ public class PagingBenchmark extends EngineParam {
     /** One more row than the page, as the library asks for, to tell whether a next page exists. */
     private List<Integer> keyset(int afterId) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(KEYSET_SQL)) {
-            ps.setString(1, TradeStatus.ACTIVE.dbValue());
+            ps.setString(1, TradeStatus.ACTIVE.getLiteral());
             ps.setInt(2, afterId);
             ps.setInt(3, LIMIT + 1);
             return read(ps);
@@ -137,7 +137,7 @@ public class PagingBenchmark extends EngineParam {
         try (Connection c = db.dataSource().getConnection()) {
             long total;
             try (PreparedStatement ps = c.prepareStatement(COUNT_SQL)) {
-                ps.setString(1, TradeStatus.ACTIVE.dbValue());
+                ps.setString(1, TradeStatus.ACTIVE.getLiteral());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
@@ -147,7 +147,7 @@ public class PagingBenchmark extends EngineParam {
                 return List.of();
             }
             try (PreparedStatement ps = c.prepareStatement(OFFSET_SQL)) {
-                ps.setString(1, TradeStatus.ACTIVE.dbValue());
+                ps.setString(1, TradeStatus.ACTIVE.getLiteral());
                 ps.setInt(2, offset);
                 ps.setInt(3, LIMIT);
                 return read(ps);

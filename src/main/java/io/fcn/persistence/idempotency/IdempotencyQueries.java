@@ -59,7 +59,7 @@ final class IdempotencyQueries {
         Param<OffsetDateTime> expiresAt = DSL.param(K.EXPIRES_AT);
         return ReusableQuery.of(dsl, dsl.insertInto(K, K.KEY_HASH, K.REQUEST_FINGERPRINT, K.REQUEST_METHOD,
                         K.REQUEST_PATH, K.STATE, K.LOCK_TOKEN, K.LOCKED_UNTIL, K.CREATED_AT, K.EXPIRES_AT)
-                .values(keyHash, fingerprint, method, path, DSL.val(ClaimState.IN_PROGRESS.dbValue(), K.STATE),
+                .values(keyHash, fingerprint, method, path, DSL.val(ClaimState.IN_PROGRESS, K.STATE),
                         token, lockedUntil, now, expiresAt),
                 keyHash, fingerprint, method, path, token, lockedUntil, now, expiresAt);
     }
@@ -70,7 +70,7 @@ final class IdempotencyQueries {
         Param<String> keyHash = DSL.param(K.KEY_HASH);
         Param<String> token = DSL.param(K.LOCK_TOKEN);
         return ReusableQuery.of(dsl, dsl.update(K)
-                .set(K.STATE, ClaimState.COMPLETED.dbValue())
+                .set(K.STATE, ClaimState.COMPLETED)
                 .set(K.RESPONSE_STATUS, status)
                 .set(K.RESPONSE_SNAPSHOT, body)
                 .setNull(K.LOCK_TOKEN)
@@ -94,7 +94,7 @@ final class IdempotencyQueries {
                 .set(K.LOCK_TOKEN, newToken)
                 .set(K.LOCKED_UNTIL, lockedUntil)
                 .where(K.KEY_HASH.eq(keyHash))
-                .and(K.STATE.eq(ClaimState.IN_PROGRESS.dbValue()))
+                .and(K.STATE.eq(ClaimState.IN_PROGRESS))
                 .and(K.LOCK_TOKEN.eq(readToken))
                 .and(K.LOCKED_UNTIL.le(now));
     }
@@ -111,7 +111,7 @@ final class IdempotencyQueries {
                 .set(K.REQUEST_PATH, c.path())
                 .setNull(K.RESPONSE_STATUS)
                 .setNull(K.RESPONSE_SNAPSHOT)
-                .set(K.STATE, ClaimState.IN_PROGRESS.dbValue())
+                .set(K.STATE, ClaimState.IN_PROGRESS)
                 .set(K.LOCK_TOKEN, c.token())
                 .set(K.LOCKED_UNTIL, c.lockedUntil())
                 .set(K.CREATED_AT, c.now())
@@ -132,7 +132,7 @@ final class IdempotencyQueries {
     private static Condition owned(Param<String> keyHash, Param<String> token) {
         return K.KEY_HASH.eq(keyHash)
                 .and(K.LOCK_TOKEN.eq(token))
-                .and(K.STATE.eq(ClaimState.IN_PROGRESS.dbValue()));
+                .and(K.STATE.eq(ClaimState.IN_PROGRESS));
     }
 
     /** What a claim writes: the key, the request, and its times from one {@code now}. */

@@ -189,7 +189,7 @@ public final class IdempotencyRepository {
                         k.EXPIRES_AT, k.LOCKED_UNTIL, k.LOCK_TOKEN)
                 .from(k)
                 .where(k.KEY_HASH.eq(keyHash))
-                .fetchOptional(r -> new StoredKey(r.value1(), r.value2(), ClaimState.fromDbValue(r.value3()),
+                .fetchOptional(r -> new StoredKey(r.value1(), r.value2(), SqlErrors.known(r.value3(), k.STATE),
                         r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
     }
 

@@ -46,8 +46,8 @@ public final class LifecycleEventFilter {
         Validate.businessKey("trade_id", tradeId, LifecycleEventRepository.TRADE_ID_MAX);
         Validate.notNull("event_type", type);
         return new LifecycleEventFilter(
-                FCN_LIFECYCLE_EVENT.TRADE_ID.eq(tradeId).and(FCN_LIFECYCLE_EVENT.EVENT_TYPE.eq(type.dbValue())),
-                KeysetOrder.byId(FCN_LIFECYCLE_EVENT.ID), "trade_id=" + tradeId + ", event_type=" + type.dbValue());
+                FCN_LIFECYCLE_EVENT.TRADE_ID.eq(tradeId).and(FCN_LIFECYCLE_EVENT.EVENT_TYPE.eq(type)),
+                KeysetOrder.byId(FCN_LIFECYCLE_EVENT.ID), "trade_id=" + tradeId + ", event_type=" + type.getLiteral());
     }
 
     /**

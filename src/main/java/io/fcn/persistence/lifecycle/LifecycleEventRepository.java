@@ -46,7 +46,7 @@ public final class LifecycleEventRepository {
     static ReusableQuery insert(DSLContext dsl) {
         FcnLifecycleEvent e = FCN_LIFECYCLE_EVENT;
         Param<String> tradeId = DSL.param(e.TRADE_ID);
-        Param<String> type = DSL.param(e.EVENT_TYPE);
+        Param<LifecycleEventType> type = DSL.param(e.EVENT_TYPE);
         Param<LocalDate> date = DSL.param(e.EVENT_DATE);
         Param<String> payload = DSL.param(e.EVENT_PAYLOAD);
         Param<OffsetDateTime> createdAt = DSL.param(e.CREATED_AT);
@@ -73,7 +73,7 @@ public final class LifecycleEventRepository {
         Validate.json("event_payload", payloadJson);
         LifecycleEvent event = new LifecycleEvent(tradeId, type, eventDate, payloadJson, db.now());
         try {
-            insert.execute(event.tradeId(), event.type().dbValue(), event.eventDate(), event.payload(),
+            insert.execute(event.tradeId(), event.type(), event.eventDate(), event.payload(),
                     event.createdAt());
         } catch (IntegrityConstraintViolationException e) {
             // The trade table is the trade repository's: its foreign key answers whether the trade exists.
@@ -111,7 +111,7 @@ public final class LifecycleEventRepository {
     }
 
     private static LifecycleEvent toEvent(FcnLifecycleEventRecord r) {
-        return new LifecycleEvent(r.getTradeId(), LifecycleEventType.fromDbValue(r.getEventType()),
+        return new LifecycleEvent(r.getTradeId(), SqlErrors.known(r.getEventType(), FCN_LIFECYCLE_EVENT.EVENT_TYPE),
                 r.getEventDate(), r.getEventPayload(), r.getCreatedAt());
     }
 }

@@ -215,13 +215,13 @@ public final class ObservationRepository {
                         FCN_OBSERVATION.UNDERLYING_PRICES, FCN_OBSERVATION.AUTOCALL_TRIGGERED,
                         FCN_OBSERVATION.COUPON_ELIGIBLE, FCN_OBSERVATION.KI_TRIGGERED,
                         FCN_OBSERVATION.OBSERVATION_DATA, FCN_OBSERVATION.CREATED_AT)
-                .values(o.tradeId(), o.observationDate(), o.type().dbValue(), o.underlyingPrices(),
+                .values(o.tradeId(), o.observationDate(), o.type(), o.underlyingPrices(),
                         o.autocallTriggered(), o.couponEligible(), o.kiTriggered(), o.observationData(), now);
     }
 
     /** The bind values of {@link #insert}, in its column order. */
     private static Object[] insertValues(Observation o, OffsetDateTime now) {
-        return new Object[] {o.tradeId(), o.observationDate(), o.type().dbValue(), o.underlyingPrices(),
+        return new Object[] {o.tradeId(), o.observationDate(), o.type(), o.underlyingPrices(),
                 o.autocallTriggered(), o.couponEligible(), o.kiTriggered(), o.observationData(), now};
     }
 
@@ -299,7 +299,8 @@ public final class ObservationRepository {
     private static void requireSame(Observation stored, Observation given, String what) {
         List<String> differences = new ArrayList<>();
         if (stored.type() != given.type()) {
-            differences.add("observation_type (" + stored.type().dbValue() + " vs " + given.type().dbValue() + ")");
+            differences.add("observation_type (" + stored.type().getLiteral() + " vs " + given.type().getLiteral()
+                    + ")");
         }
         if (!JsonSemantics.same(stored.underlyingPrices(), given.underlyingPrices())) {
             differences.add("underlying_prices (" + JsonSemantics.abbreviate(stored.underlyingPrices()) + " vs "
@@ -356,7 +357,7 @@ public final class ObservationRepository {
 
     private static StoredObservation toDomain(FcnObservationRecord r) {
         Observation observation = new Observation(r.getTradeId(), r.getObservationDate(),
-                ObservationType.fromDbValue(r.getObservationType()), r.getUnderlyingPrices(),
+                SqlErrors.known(r.getObservationType(), FCN_OBSERVATION.OBSERVATION_TYPE), r.getUnderlyingPrices(),
                 r.getAutocallTriggered(), r.getCouponEligible(), r.getKiTriggered(), r.getObservationData());
         return new StoredObservation(r.getId(), observation, r.getCreatedAt());
     }

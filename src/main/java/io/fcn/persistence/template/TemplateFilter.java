@@ -35,15 +35,15 @@ public final class TemplateFilter {
 
     public static TemplateFilter byStatus(TemplateStatus status) {
         Validate.notNull("status", status);
-        return new TemplateFilter(FCN_TEMPLATE.STATUS.eq(status.dbValue()), "status=" + status.dbValue());
+        return new TemplateFilter(FCN_TEMPLATE.STATUS.eq(status), "status=" + status.getLiteral());
     }
 
     public static TemplateFilter bySpecVersionAndStatus(String specVersion, TemplateStatus status) {
         Validate.businessKey("spec_version", specVersion, NewTemplate.SPEC_VERSION_MAX);
         Validate.notNull("status", status);
         return new TemplateFilter(
-                FCN_TEMPLATE.SPEC_VERSION.eq(specVersion).and(FCN_TEMPLATE.STATUS.eq(status.dbValue())),
-                "spec_version=" + specVersion + ", status=" + status.dbValue());
+                FCN_TEMPLATE.SPEC_VERSION.eq(specVersion).and(FCN_TEMPLATE.STATUS.eq(status)),
+                "spec_version=" + specVersion + ", status=" + status.getLiteral());
     }
 
     Condition condition() {

@@ -74,7 +74,7 @@ public final class TemplateRepository {
                     .set(FCN_TEMPLATE.TEMPLATE_ID, template.templateId())
                     .set(FCN_TEMPLATE.NAME, template.name())
                     .set(FCN_TEMPLATE.SPEC_VERSION, template.specVersion())
-                    .set(FCN_TEMPLATE.STATUS, template.status().dbValue())
+                    .set(FCN_TEMPLATE.STATUS, template.status())
                     .set(FCN_TEMPLATE.ISSUER, template.issuer())
                     .set(FCN_TEMPLATE.PARAMETERS, template.parameters())
                     .set(FCN_TEMPLATE.VERSION, 0)
@@ -154,9 +154,9 @@ public final class TemplateRepository {
     public Template activate(String templateId) {
         validateId("template_id", templateId);
         return db.inTransaction(() -> {
-            int rows = changed(Map.of(FCN_TEMPLATE.STATUS, TemplateStatus.ACTIVE.dbValue()), db.now())
+            int rows = changed(Map.of(FCN_TEMPLATE.STATUS, TemplateStatus.ACTIVE), db.now())
                     .where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId))
-                    .and(FCN_TEMPLATE.STATUS.eq(TemplateStatus.DRAFT.dbValue()))
+                    .and(FCN_TEMPLATE.STATUS.eq(TemplateStatus.DRAFT))
                     .execute();
             if (rows == 0) {
                 throw invalidTransition(get(templateId), TemplateStatus.ACTIVE);
@@ -198,16 +198,16 @@ public final class TemplateRepository {
                 FcnTemplate other = FCN_TEMPLATE.as("successor");
                 successorStillActive = DSL.exists(DSL.selectOne().from(other)
                         .where(other.TEMPLATE_ID.eq(successor.get().templateId()))
-                        .and(other.STATUS.eq(TemplateStatus.ACTIVE.dbValue())));
+                        .and(other.STATUS.eq(TemplateStatus.ACTIVE)));
             }
             Map<Field<?>, Object> values = new LinkedHashMap<>();
-            values.put(FCN_TEMPLATE.STATUS, TemplateStatus.DEPRECATED.dbValue());
+            values.put(FCN_TEMPLATE.STATUS, TemplateStatus.DEPRECATED);
             values.put(FCN_TEMPLATE.DEPRECATED_AT, now);
             values.put(FCN_TEMPLATE.DEPRECATION_REASON, reason);
             values.put(FCN_TEMPLATE.SUPERSEDED_BY, successor.map(Template::templateId).orElse(null));
             int rows = changed(values, now)
                     .where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId))
-                    .and(FCN_TEMPLATE.STATUS.in(TemplateStatus.DRAFT.dbValue(), TemplateStatus.ACTIVE.dbValue()))
+                    .and(FCN_TEMPLATE.STATUS.in(TemplateStatus.DRAFT, TemplateStatus.ACTIVE))
                     .and(successorStillActive)
                     .execute();
             if (rows == 0) {
@@ -231,7 +231,7 @@ public final class TemplateRepository {
         Template successor = get(supersededBy);
         if (successor.status() != TemplateStatus.ACTIVE) {
             throw new ValidationException("superseded_by", "must name an active template, '"
-                    + successor.templateId() + "' is " + successor.status().dbValue());
+                    + successor.templateId() + "' is " + successor.status().getLiteral());
         }
         return Optional.of(successor);
     }
@@ -245,8 +245,8 @@ public final class TemplateRepository {
     }
 
     private static InvalidStateTransitionException invalidTransition(Template template, TemplateStatus to) {
-        return new InvalidStateTransitionException(ENTITY, template.templateId(), template.status().dbValue(),
-                to.dbValue());
+        return new InvalidStateTransitionException(ENTITY, template.templateId(), template.status().getLiteral(),
+                to.getLiteral());
     }
 
     private static void validateId(String field, String templateId) {
@@ -259,7 +259,7 @@ public final class TemplateRepository {
                 : Optional.of(new Template.Deprecation(r.getDeprecatedAt(), r.getDeprecationReason(),
                         Optional.ofNullable(r.getSupersededBy())));
         return new Template(r.getTemplateId(), r.getName(), r.getSpecVersion(),
-                TemplateStatus.fromDbValue(r.getStatus()), r.getIssuer(), r.getParameters(), deprecation,
+                SqlErrors.known(r.getStatus(), FCN_TEMPLATE.STATUS), r.getIssuer(), r.getParameters(), deprecation,
                 r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
     }
 }

@@ -31,15 +31,15 @@ public final class TradeFilter {
     public static TradeFilter bySpecVersionAndStatus(String specVersion, TradeStatus status) {
         Validate.businessKey("spec_version", specVersion, NewTrade.SPEC_VERSION_MAX);
         Validate.notNull("status", status);
-        return new TradeFilter(FCN_TRADE.SPEC_VERSION.eq(specVersion).and(FCN_TRADE.STATUS.eq(status.dbValue())),
+        return new TradeFilter(FCN_TRADE.SPEC_VERSION.eq(specVersion).and(FCN_TRADE.STATUS.eq(status)),
                 KeysetOrder.byIdWithin(FCN_TRADE.ID, FCN_TRADE.SPEC_VERSION, FCN_TRADE.STATUS),
-                "spec_version=" + specVersion + ", status=" + status.dbValue());
+                "spec_version=" + specVersion + ", status=" + status.getLiteral());
     }
 
     public static TradeFilter byStatus(TradeStatus status) {
         Validate.notNull("status", status);
-        return new TradeFilter(FCN_TRADE.STATUS.eq(status.dbValue()),
-                KeysetOrder.byIdWithin(FCN_TRADE.ID, FCN_TRADE.STATUS), "status=" + status.dbValue());
+        return new TradeFilter(FCN_TRADE.STATUS.eq(status),
+                KeysetOrder.byIdWithin(FCN_TRADE.ID, FCN_TRADE.STATUS), "status=" + status.getLiteral());
     }
 
     public static TradeFilter byTemplate(String templateId) {

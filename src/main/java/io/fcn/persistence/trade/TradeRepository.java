@@ -87,7 +87,7 @@ public final class TradeRepository {
                 .set(FCN_TRADE.MATURITY_DATE, maturityDate)
                 .set(FCN_TRADE.NOTIONAL, notional)
                 .set(FCN_TRADE.CURRENCY, currency)
-                .set(FCN_TRADE.STATUS, TradeStatus.ACTIVE.dbValue())
+                .set(FCN_TRADE.STATUS, TradeStatus.ACTIVE)
                 .set(FCN_TRADE.AUTOCALL_TRIGGERED, false)
                 .set(FCN_TRADE.KI_TRIGGERED, false)
                 .set(FCN_TRADE.TRADE_PARAMS, tradeParams)
@@ -119,7 +119,7 @@ public final class TradeRepository {
             Template template = templates.get(trade.templateId());
             if (template.status() != TemplateStatus.ACTIVE) {
                 throw new ValidationException("template_id", "must name an active template, '"
-                        + template.templateId() + "' is " + template.status().dbValue());
+                        + template.templateId() + "' is " + template.status().getLiteral());
             }
             // Compared as SQL Server's collation compares them: case-insensitively.
             if (!template.specVersion().equalsIgnoreCase(trade.specVersion())) {
@@ -229,13 +229,13 @@ public final class TradeRepository {
                 throw new OptimisticLockException(ENTITY, current.tradeId(), expectedVersion);
             }
             if (!TradeTransitions.isAllowed(current.status(), to)) {
-                throw new InvalidStateTransitionException(ENTITY, current.tradeId(), current.status().dbValue(),
-                        to.dbValue());
+                throw new InvalidStateTransitionException(ENTITY, current.tradeId(), current.status().getLiteral(),
+                        to.getLiteral());
             }
             Validate.notBefore(dateField, eventDate, "trade_date", current.tradeDate());
 
             Map<Field<?>, Object> values = new LinkedHashMap<>();
-            values.put(FCN_TRADE.STATUS, to.dbValue());
+            values.put(FCN_TRADE.STATUS, to);
             switch (to) {
                 case KNOCKED_IN -> values.put(FCN_TRADE.KI_TRIGGERED, true);
                 case AUTOCALLED -> values.put(FCN_TRADE.AUTOCALL_TRIGGERED, true);
@@ -257,8 +257,8 @@ public final class TradeRepository {
             }
 
             EventPayload payload = EventPayload.object()
-                    .put("from_status", current.status().dbValue())
-                    .put("to_status", to.dbValue());
+                    .put("from_status", current.status().getLiteral())
+                    .put("to_status", to.getLiteral());
             if (termination != null) {
                 payload.put("reason", termination.reason())
                         .put("termination_date", termination.date())
@@ -275,7 +275,8 @@ public final class TradeRepository {
 
     private static Trade toTrade(FcnTradeRecord r) {
         return new Trade(r.getTradeId(), r.getTemplateId(), r.getSpecVersion(), r.getTradeDate(),
-                r.getMaturityDate(), r.getNotional(), r.getCurrency(), TradeStatus.fromDbValue(r.getStatus()),
+                r.getMaturityDate(), r.getNotional(), r.getCurrency(),
+                SqlErrors.known(r.getStatus(), FCN_TRADE.STATUS),
                 r.getAutocallTriggered(), r.getKiTriggered(), r.getTradeParams(),
                 Optional.ofNullable(r.getTerminationDate()), r.getVersion(), r.getCreatedAt(), r.getUpdatedAt());
     }

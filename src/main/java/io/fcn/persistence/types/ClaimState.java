@@ -1,26 +1,27 @@
 package io.fcn.persistence.types;
 
+import org.jooq.EnumType;
+
 /** {@code fcn_idempotency_key.state}: the schema's values, mapped here only (ck_fcn_idempotency_key_state). */
-public enum ClaimState {
+public enum ClaimState implements EnumType {
     IN_PROGRESS("in_progress"),
     COMPLETED("completed");
 
-    private final String dbValue;
+    private final String literal;
 
-    ClaimState(String dbValue) {
-        this.dbValue = dbValue;
+    ClaimState(String literal) {
+        this.literal = literal;
     }
 
-    public String dbValue() {
-        return dbValue;
+    /** The value stored in {@code fcn_idempotency_key.state}; jOOQ's generated field converts with it. */
+    @Override
+    public String getLiteral() {
+        return literal;
     }
 
-    public static ClaimState fromDbValue(String value) {
-        for (ClaimState state : values()) {
-            if (state.dbValue.equals(value)) {
-                return state;
-            }
-        }
-        throw new IllegalStateException("Unknown idempotency key state in the database: '" + value + "'");
+    /** {@code null}: a VARCHAR column with a CHECK, not a database enum type. */
+    @Override
+    public String getName() {
+        return null;
     }
 }

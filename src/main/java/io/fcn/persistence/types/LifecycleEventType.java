@@ -1,16 +1,13 @@
 package io.fcn.persistence.types;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.jooq.EnumType;
 
 /**
  * The event types the schema allows (CHECK {@code ck_fcn_lifecycle_event_type}), each with its lower-case database
  * value. {@link #AUTOCALL}, {@link #COUPON_PAYMENT}, {@link #KI_BREACH} and {@link #MATURITY} are the first
  * revision's names, kept so its rows still read.
  */
-public enum LifecycleEventType {
+public enum LifecycleEventType implements EnumType {
     CREATED("created"),
     OBSERVATION_POSTED("observation_posted"),
     COUPON_PAID("coupon_paid"),
@@ -25,26 +22,21 @@ public enum LifecycleEventType {
     AUTOCALLED("autocalled"),
     SETTLED("settled");
 
-    private static final Map<String, LifecycleEventType> BY_DB_VALUE = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(LifecycleEventType::dbValue, Function.identity()));
+    private final String literal;
 
-    private final String dbValue;
-
-    LifecycleEventType(String dbValue) {
-        this.dbValue = dbValue;
+    LifecycleEventType(String literal) {
+        this.literal = literal;
     }
 
-    /** The value stored in {@code event_type}. */
-    public String dbValue() {
-        return dbValue;
+    /** The value stored in {@code fcn_lifecycle_event.event_type}; jOOQ's generated field converts with it. */
+    @Override
+    public String getLiteral() {
+        return literal;
     }
 
-    /** The type stored as {@code value}; anything else means the database holds a value the schema forbids. */
-    public static LifecycleEventType fromDbValue(String value) {
-        LifecycleEventType type = BY_DB_VALUE.get(value);
-        if (type == null) {
-            throw new IllegalStateException("Unknown lifecycle event type in the database: '" + value + "'");
-        }
-        return type;
+    /** {@code null}: a VARCHAR column with a CHECK, not a database enum type. */
+    @Override
+    public String getName() {
+        return null;
     }
 }

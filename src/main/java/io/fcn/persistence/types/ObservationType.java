@@ -1,30 +1,29 @@
 package io.fcn.persistence.types;
 
+import org.jooq.EnumType;
+
 /** What an observation date observes; the lower-case values are the schema's (ck_fcn_observation_type). */
-public enum ObservationType {
+public enum ObservationType implements EnumType {
     AUTOCALL("autocall"),
     COUPON("coupon"),
     KI("ki"),
     MATURITY("maturity");
 
-    private final String dbValue;
+    private final String literal;
 
-    ObservationType(String dbValue) {
-        this.dbValue = dbValue;
+    ObservationType(String literal) {
+        this.literal = literal;
     }
 
-    /** The value stored in {@code fcn_observation.observation_type}. */
-    public String dbValue() {
-        return dbValue;
+    /** The value stored in {@code fcn_observation.observation_type}; jOOQ's generated field converts with it. */
+    @Override
+    public String getLiteral() {
+        return literal;
     }
 
-    /** The type stored as {@code value}; the schema's CHECK admits no other values. */
-    public static ObservationType fromDbValue(String value) {
-        for (ObservationType type : values()) {
-            if (type.dbValue.equals(value)) {
-                return type;
-            }
-        }
-        throw new IllegalStateException("Unknown observation_type in the database: '" + value + "'");
+    /** {@code null}: a VARCHAR column with a CHECK, not a database enum type. */
+    @Override
+    public String getName() {
+        return null;
     }
 }

@@ -1,12 +1,9 @@
 package io.fcn.persistence.types;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.jooq.EnumType;
 
 /** A template's status (CHECK {@code ck_fcn_template_status}), with its lower-case database value. */
-public enum TemplateStatus {
+public enum TemplateStatus implements EnumType {
     /** Being prepared: no trades may be booked against it yet. */
     DRAFT("draft"),
     /** Trades may be booked against it. */
@@ -14,26 +11,21 @@ public enum TemplateStatus {
     /** Retired, with a reason and possibly its successor; final. */
     DEPRECATED("deprecated");
 
-    private static final Map<String, TemplateStatus> BY_DB_VALUE = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(TemplateStatus::dbValue, Function.identity()));
+    private final String literal;
 
-    private final String dbValue;
-
-    TemplateStatus(String dbValue) {
-        this.dbValue = dbValue;
+    TemplateStatus(String literal) {
+        this.literal = literal;
     }
 
-    /** The value stored in {@code status}. */
-    public String dbValue() {
-        return dbValue;
+    /** The value stored in {@code fcn_template.status}; jOOQ's generated field converts with it. */
+    @Override
+    public String getLiteral() {
+        return literal;
     }
 
-    /** The status stored as {@code value}; anything else means the database holds a value the schema forbids. */
-    public static TemplateStatus fromDbValue(String value) {
-        TemplateStatus status = BY_DB_VALUE.get(value);
-        if (status == null) {
-            throw new IllegalStateException("Unknown template status in the database: '" + value + "'");
-        }
-        return status;
+    /** {@code null}: a VARCHAR column with a CHECK, not a database enum type. */
+    @Override
+    public String getName() {
+        return null;
     }
 }

@@ -33,6 +33,8 @@ import io.fcn.persistence.jooq.tables.records.FcnIdempotencyKeyRecord;
 import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.testkit.FcnTestClock;
+import io.fcn.persistence.types.ClaimState;
+import io.fcn.persistence.types.TemplateStatus;
 
 @AllEngines
 class IdempotencyRepositoryTest {
@@ -74,7 +76,7 @@ class IdempotencyRepositoryTest {
         assertEquals(now.plus(TTL), claimed.expiresAt());
 
         FcnIdempotencyKeyRecord row = committedRow(dataSource, KEY);
-        assertEquals("in_progress", row.getState());
+        assertEquals(ClaimState.IN_PROGRESS, row.getState());
         assertEquals(claimed.token().value(), row.getLockToken());
         assertEquals(now.plus(LEASE), row.getLockedUntil());
         assertEquals(now, row.getCreatedAt());
@@ -112,7 +114,7 @@ class IdempotencyRepositoryTest {
         fcn.idempotency().complete(claimed.token(), 201, "{\"trade_id\": \"T-1\"}");
 
         FcnIdempotencyKeyRecord row = committedRow(dataSource, KEY);
-        assertEquals("completed", row.getState());
+        assertEquals(ClaimState.COMPLETED, row.getState());
         assertEquals(201, row.getResponseStatus());
         assertNull(row.getLockToken(), "lease cleared");
         assertNull(row.getLockedUntil());
@@ -147,14 +149,15 @@ class IdempotencyRepositoryTest {
             fcn.idempotency().complete(claimed.token(), 201, "{}");
             throw new IllegalStateException("the work failed after complete");
         }));
-        assertEquals("in_progress", committedRow(dataSource, KEY).getState(), "complete rolled back with the work");
+        assertEquals(ClaimState.IN_PROGRESS, committedRow(dataSource, KEY).getState(),
+                "complete rolled back with the work");
         assertEquals(0, DSL.using(dataSource, SQLDialect.DEFAULT).fetchCount(FCN_TEMPLATE));
 
         fcn.inTransaction(() -> {
             insertTemplate(fcn, "TPL-1");
             fcn.idempotency().complete(claimed.token(), 201, "{}");
         });
-        assertEquals("completed", committedRow(dataSource, KEY).getState());
+        assertEquals(ClaimState.COMPLETED, committedRow(dataSource, KEY).getState());
         assertEquals(1, DSL.using(dataSource, SQLDialect.DEFAULT).fetchCount(FCN_TEMPLATE));
     }
 
@@ -204,7 +207,7 @@ class IdempotencyRepositoryTest {
         assertThrows(IdempotencyTokenException.class, () -> fcn.idempotency().complete(first.token(), 201, "{}"));
         assertThrows(IdempotencyTokenException.class, () -> fcn.idempotency().release(first.token()));
         fcn.idempotency().complete(second.token(), 201, "{}");
-        assertEquals("completed", committedRow(dataSource, KEY).getState());
+        assertEquals(ClaimState.COMPLETED, committedRow(dataSource, KEY).getState());
     }
 
     @Test
@@ -219,7 +222,7 @@ class IdempotencyRepositoryTest {
 
         FcnIdempotencyKeyRecord row = committedRow(dataSource, KEY);
         assertEquals(id, row.getId(), "the expired row was reused");
-        assertEquals("in_progress", row.getState());
+        assertEquals(ClaimState.IN_PROGRESS, row.getState());
         assertEquals(OTHER_FINGERPRINT, row.getRequestFingerprint());
         assertEquals(second.token().value(), row.getLockToken());
         assertNull(row.getResponseStatus());
@@ -342,7 +345,8 @@ class IdempotencyRepositoryTest {
         OffsetDateTime now = fcn.now();
         fcn.dsl().insertInto(FCN_TEMPLATE)
                 .set(FCN_TEMPLATE.TEMPLATE_ID, id).set(FCN_TEMPLATE.NAME, "n").set(FCN_TEMPLATE.SPEC_VERSION, "1.0")
-                .set(FCN_TEMPLATE.STATUS, "draft").set(FCN_TEMPLATE.ISSUER, "BANK").set(FCN_TEMPLATE.PARAMETERS, "{}")
+                .set(FCN_TEMPLATE.STATUS, TemplateStatus.DRAFT).set(FCN_TEMPLATE.ISSUER, "BANK")
+                .set(FCN_TEMPLATE.PARAMETERS, "{}")
                 .set(FCN_TEMPLATE.CREATED_AT, now).set(FCN_TEMPLATE.UPDATED_AT, now)
                 .execute();
     }

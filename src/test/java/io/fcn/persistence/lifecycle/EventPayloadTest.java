@@ -1,5 +1,6 @@
 package io.fcn.persistence.lifecycle;
 
+import static io.fcn.persistence.jooq.Tables.FCN_LIFECYCLE_EVENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,10 +9,13 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jooq.Converter;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.internal.validation.Validate;
 import io.fcn.persistence.types.LifecycleEventType;
+import io.fcn.persistence.internal.errors.SqlErrors;
+import io.fcn.persistence.support.StoredEnums;
 
 class EventPayloadTest {
 
@@ -43,10 +47,13 @@ class EventPayloadTest {
         List<String> check = List.of("created", "observation_posted", "coupon_paid", "knocked_in", "knocked_out",
                 "terminated", "matured", "autocall", "coupon_payment", "ki_breach", "maturity", "autocalled",
                 "settled");
-        assertEquals(check, Arrays.stream(LifecycleEventType.values()).map(LifecycleEventType::dbValue).toList());
+        assertEquals(check, Arrays.stream(LifecycleEventType.values()).map(LifecycleEventType::getLiteral).toList());
+        Converter<String, LifecycleEventType> column = StoredEnums.converter(FCN_LIFECYCLE_EVENT.EVENT_TYPE);
         for (LifecycleEventType t : LifecycleEventType.values()) {
-            assertEquals(t, LifecycleEventType.fromDbValue(t.dbValue()));
+            assertEquals(t.getLiteral(), column.to(t));
+            assertEquals(t, column.from(t.getLiteral()));
         }
-        assertThrows(IllegalStateException.class, () -> LifecycleEventType.fromDbValue("CREATED"));
+        assertThrows(IllegalStateException.class,
+                () -> SqlErrors.known(column.from("CREATED"), FCN_LIFECYCLE_EVENT.EVENT_TYPE));
     }
 }

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import io.fcn.persistence.FcnPersistence;
+import io.fcn.persistence.types.TemplateStatus;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * Inserts the template and trade rows observations need (their foreign key), straight over the generated classes,
@@ -24,7 +26,7 @@ final class TradeRows {
         String templateId = "TPL-" + tradeId;
         fcn.dsl().insertInto(FCN_TEMPLATE)
                 .set(FCN_TEMPLATE.TEMPLATE_ID, templateId).set(FCN_TEMPLATE.NAME, "Template " + tradeId)
-                .set(FCN_TEMPLATE.SPEC_VERSION, "1.0").set(FCN_TEMPLATE.STATUS, "active")
+                .set(FCN_TEMPLATE.SPEC_VERSION, "1.0").set(FCN_TEMPLATE.STATUS, TemplateStatus.ACTIVE)
                 .set(FCN_TEMPLATE.ISSUER, "BANK").set(FCN_TEMPLATE.PARAMETERS, "{}")
                 .set(FCN_TEMPLATE.CREATED_AT, now).set(FCN_TEMPLATE.UPDATED_AT, now)
                 .execute();
@@ -34,7 +36,7 @@ final class TradeRows {
                 .set(FCN_TRADE.TRADE_DATE, LocalDate.of(2026, 1, 2))
                 .set(FCN_TRADE.MATURITY_DATE, LocalDate.of(2027, 1, 2))
                 .set(FCN_TRADE.NOTIONAL, new BigDecimal("1000000.0000")).set(FCN_TRADE.CURRENCY, "USD")
-                .set(FCN_TRADE.STATUS, "active")
+                .set(FCN_TRADE.STATUS, TradeStatus.ACTIVE)
                 .set(FCN_TRADE.AUTOCALL_TRIGGERED, false).set(FCN_TRADE.KI_TRIGGERED, false)
                 .set(FCN_TRADE.TRADE_PARAMS, "{}")
                 .set(FCN_TRADE.CREATED_AT, now).set(FCN_TRADE.UPDATED_AT, now)

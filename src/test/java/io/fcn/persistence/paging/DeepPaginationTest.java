@@ -54,7 +54,7 @@ class DeepPaginationTest {
                 .set(FCN_TRADE.MATURITY_DATE, TradeFixtures.MATURITY)
                 .set(FCN_TRADE.NOTIONAL, BigDecimal.ONE)
                 .set(FCN_TRADE.CURRENCY, "USD")
-                .set(FCN_TRADE.STATUS, TradeStatus.ACTIVE.dbValue())
+                .set(FCN_TRADE.STATUS, TradeStatus.ACTIVE)
                 .set(FCN_TRADE.AUTOCALL_TRIGGERED, false)
                 .set(FCN_TRADE.KI_TRIGGERED, false)
                 .set(FCN_TRADE.TRADE_PARAMS, "{}")
@@ -63,7 +63,7 @@ class DeepPaginationTest {
                 .set(FCN_TRADE.UPDATED_AT, now));
         for (int i = from; i <= to; i++) {
             batch.bind(tradeId(i), i % 40 == 0 ? "B" : "A", TradeFixtures.SPEC, TradeFixtures.TRADE_DATE,
-                    TradeFixtures.MATURITY, BigDecimal.ONE, "USD", TradeStatus.ACTIVE.dbValue(), false, false, "{}", 0,
+                    TradeFixtures.MATURITY, BigDecimal.ONE, "USD", TradeStatus.ACTIVE, false, false, "{}", 0,
                     now, now);
         }
         db.inTransaction(() -> {
@@ -142,14 +142,14 @@ class DeepPaginationTest {
         OffsetDateTime now = db.now();
         BatchBindStep batch = dsl.batch(dsl.insertInto(FCN_LIFECYCLE_EVENT)
                 .set(FCN_LIFECYCLE_EVENT.TRADE_ID, (String) null)
-                .set(FCN_LIFECYCLE_EVENT.EVENT_TYPE, (String) null)
+                .set(FCN_LIFECYCLE_EVENT.EVENT_TYPE, (LifecycleEventType) null)
                 .set(FCN_LIFECYCLE_EVENT.EVENT_DATE, (LocalDate) null)
                 .set(FCN_LIFECYCLE_EVENT.EVENT_PAYLOAD, (String) null)
                 .set(FCN_LIFECYCLE_EVENT.CREATED_AT, now));
         // Dates cycle over nine days, so a date's events are spread over the whole id range; days 0 and 8 lie
         // outside the listed range.
         for (int i = 0; i < ROWS; i++) {
-            batch.bind(tradeId(1 + i % 3), LifecycleEventType.OBSERVATION_POSTED.dbValue(), FIRST_DATE.plusDays(i % 9),
+            batch.bind(tradeId(1 + i % 3), LifecycleEventType.OBSERVATION_POSTED, FIRST_DATE.plusDays(i % 9),
                     "{\"n\":" + i + "}", now);
         }
         db.inTransaction(() -> {

@@ -15,6 +15,7 @@ import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.jooq.tables.records.FcnTradeRecord;
 import io.fcn.persistence.support.GoldenSql;
+import io.fcn.persistence.types.TradeStatus;
 
 /** The page queries as the production dialect renders them, and the page requests' rules. */
 class PageQueriesGoldenSqlTest {
@@ -33,8 +34,8 @@ class PageQueriesGoldenSqlTest {
         GoldenSql.assertRenders("select " + TRADE_COLUMNS + " from \"fcn_trade\" "
                 + "where (\"fcn_trade\".\"status\" = ? and \"fcn_trade\".\"id\" > ?) "
                 + "order by \"fcn_trade\".\"id\" asc offset ? rows fetch next ? rows only",
-                PageQueries.keysetQuery(CTX, FCN_TRADE, FCN_TRADE.STATUS.eq("active").and(order.after("41")), order,
-                        101));
+                PageQueries.keysetQuery(CTX, FCN_TRADE, FCN_TRADE.STATUS.eq(TradeStatus.ACTIVE).and(order.after("41")),
+                        order, 101));
     }
 
     @Test
@@ -57,7 +58,7 @@ class PageQueriesGoldenSqlTest {
                 + "order by \"fcn_trade\".\"spec_version\" asc, \"fcn_trade\".\"status\" asc, "
                 + "\"fcn_trade\".\"id\" asc offset ? rows fetch next ? rows only",
                 PageQueries.keysetQuery(CTX, FCN_TRADE, FCN_TRADE.SPEC_VERSION.eq("1.0")
-                        .and(FCN_TRADE.STATUS.eq("active")).and(order.after("41")), order, 101));
+                        .and(FCN_TRADE.STATUS.eq(TradeStatus.ACTIVE)).and(order.after("41")), order, 101));
     }
 
     @Test

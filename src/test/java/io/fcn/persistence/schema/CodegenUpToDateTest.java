@@ -35,9 +35,7 @@ class CodegenUpToDateTest {
 
     @Test
     void generatesWhenTheInputChangedAndSkipsWhenItDidNot(@TempDir Path project) throws Exception {
-        Files.copy(root.resolve("pom.xml"), project.resolve("pom.xml"));
-        copyFolder(root.resolve("codegen"), project.resolve("codegen"));
-        copyFolder(root.resolve("db/migration"), project.resolve("db/migration"));
+        copyInput(project);
         Path table = project.resolve(TRADE_TABLE);
 
         String cold = generateSources(project);
@@ -59,6 +57,38 @@ class CodegenUpToDateTest {
         assertFalse(edited.contains(SKIPPED), edited);
         assertTrue(Files.readString(table).contains("TableField<FcnTradeRecord, Integer> REGENERATION_PROBE"),
                 "FcnTrade.java after the migration gained a column:\n" + Files.readString(table));
+    }
+
+    /**
+     * The migrations alone say a column is NVARCHAR: a new migration adds one, and the generated field is NVARCHAR
+     * of its length (bound with setNString), where jOOQ's parser alone would make it VARCHAR.
+     */
+    @Test
+    void aNewMigrationsNvarcharColumnIsGeneratedNational(@TempDir Path project) throws Exception {
+        copyInput(project);
+        Files.writeString(project.resolve("db/migration/V99991231_9999__national_probe.sql"), """
+                -- A national column, and a comment that only mentions one: dbo.fcn_trade.probe_note NVARCHAR(9).
+                ALTER TABLE dbo.fcn_trade ADD national_probe NVARCHAR(40) NULL;
+                ALTER TABLE dbo.fcn_trade ADD plain_probe VARCHAR(40) NULL;
+                """);
+        String log = generateSources(project);
+        assertFalse(log.contains(SKIPPED), log);
+        String table = Files.readString(project.resolve(TRADE_TABLE));
+        assertTrue(table.contains(
+                "NATIONAL_PROBE = createField(DSL.name(\"national_probe\"), SQLDataType.NVARCHAR(40),"), table);
+        assertTrue(table.contains("PLAIN_PROBE = createField(DSL.name(\"plain_probe\"), SQLDataType.VARCHAR(40),"),
+                table);
+        assertFalse(table.contains("PROBE_NOTE"), table);
+        // The columns the shipped migrations declare NVARCHAR stay so.
+        assertTrue(table.contains("TRADE_PARAMS = createField(DSL.name(\"trade_params\"), SQLDataType.NVARCHAR."),
+                table);
+    }
+
+    /** A copy of what code generation reads: pom.xml, codegen/ (prelude and NationalColumns) and the migrations. */
+    private void copyInput(Path project) throws IOException {
+        Files.copy(root.resolve("pom.xml"), project.resolve("pom.xml"));
+        copyFolder(root.resolve("codegen"), project.resolve("codegen"));
+        copyFolder(root.resolve("db/migration"), project.resolve("db/migration"));
     }
 
     /** {@code mvn -B -o generate-sources} in the folder; its log, after asserting it succeeded. */
@@ -101,10 +131,14 @@ class CodegenUpToDateTest {
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName().toString()));
+                Path copy = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
             }
         }
     }

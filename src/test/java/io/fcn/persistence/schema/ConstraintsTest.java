@@ -13,13 +13,20 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Insert;
+import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +36,11 @@ import io.fcn.persistence.jooq.tables.records.FcnObservationRecord;
 import io.fcn.persistence.jooq.tables.records.FcnTemplateRecord;
 import io.fcn.persistence.jooq.tables.records.FcnTradeRecord;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.types.ClaimState;
+import io.fcn.persistence.types.LifecycleEventType;
+import io.fcn.persistence.types.ObservationType;
+import io.fcn.persistence.types.TemplateStatus;
+import io.fcn.persistence.types.TradeStatus;
 
 /**
  * Every CHECK and FOREIGN KEY of the migrations rejects a violating row (naming itself in the error) and accepts a
@@ -55,7 +67,7 @@ class ConstraintsTest {
         r.setTemplateId(templateId);
         r.setName("Template " + templateId);
         r.setSpecVersion("1.0");
-        r.setStatus("active");
+        r.setStatus(TemplateStatus.ACTIVE);
         r.setIssuer("Issuer");
         r.setParameters("{\"tenor\": 12}");
         adjust.accept(r);
@@ -71,7 +83,7 @@ class ConstraintsTest {
         r.setMaturityDate(TRADE_DATE.plusYears(1));
         r.setNotional(new BigDecimal("1000000.0000"));
         r.setCurrency("USD");
-        r.setStatus("active");
+        r.setStatus(TradeStatus.ACTIVE);
         r.setAutocallTriggered(false);
         r.setKiTriggered(false);
         r.setTradeParams("{\"strike\": 0.8}");
@@ -83,7 +95,7 @@ class ConstraintsTest {
         FcnObservationRecord r = dsl.newRecord(FCN_OBSERVATION);
         r.setTradeId("TR-1");
         r.setObservationDate(date);
-        r.setObservationType("coupon");
+        r.setObservationType(ObservationType.COUPON);
         r.setUnderlyingPrices("{\"AAA\": 101.5}");
         r.setAutocallTriggered(false);
         r.setCouponEligible(true);
@@ -95,7 +107,7 @@ class ConstraintsTest {
     private FcnLifecycleEventRecord event(Consumer<FcnLifecycleEventRecord> adjust) {
         FcnLifecycleEventRecord r = dsl.newRecord(FCN_LIFECYCLE_EVENT);
         r.setTradeId("TR-1");
-        r.setEventType("created");
+        r.setEventType(LifecycleEventType.CREATED);
         r.setEventDate(TRADE_DATE);
         r.setEventPayload("{}");
         adjust.accept(r);
@@ -127,18 +139,53 @@ class ConstraintsTest {
         accepted(trade("TR-1", asIs()));
     }
 
+    /**
+     * The insert of {@code row} with {@code column} holding the text {@code value}: the generated field takes only
+     * its enum's values, and the closed value sets are tested on any text.
+     */
+    private Row stored(TableRecord<?> row, TableField<?, ?> column, String value) {
+        List<Field<?>> fields = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (Field<?> f : row.fields()) {
+            if (row.changed(f) && !f.equals(column)) {
+                fields.add(f);
+                values.add(row.get(f));
+            }
+        }
+        fields.add(text(column));
+        values.add(value);
+        return new Row(row.getTable(), dsl.insertInto(row.getTable()).columns(fields).values(values));
+    }
+
+    /** An insert into {@code table}. */
+    private record Row(Table<?> table, Insert<?> insert) {
+    }
+
+    /** {@code column} read as the text it stores, not as its enum. */
+    private static Field<String> text(TableField<?, ?> column) {
+        return DSL.field(column.getQualifiedName(), SQLDataType.VARCHAR);
+    }
+
     // ---- assertions
 
     private void accepted(TableRecord<?> row) {
-        assertEquals(1, dsl.executeInsert(row), () -> "insert of " + row);
+        accepted(new Row(row.getTable(), dsl.insertInto(row.getTable()).set(row)));
+    }
+
+    private void accepted(Row row) {
+        assertEquals(1, row.insert().execute(), () -> "insert of " + row.insert());
     }
 
     private void rejected(String constraint, TableRecord<?> row) {
-        int before = dsl.fetchCount(row.getTable());
-        DataAccessException e = assertThrows(DataAccessException.class, () -> dsl.executeInsert(row),
-                () -> constraint + " should reject " + row);
+        rejected(constraint, new Row(row.getTable(), dsl.insertInto(row.getTable()).set(row)));
+    }
+
+    private void rejected(String constraint, Row row) {
+        int before = dsl.fetchCount(row.table());
+        DataAccessException e = assertThrows(DataAccessException.class, row.insert()::execute,
+                () -> constraint + " should reject " + row.insert());
         assertTrue(messages(e).contains(constraint), () -> "rejected, but not by " + constraint + ": " + messages(e));
-        assertEquals(before, dsl.fetchCount(row.getTable()));
+        assertEquals(before, dsl.fetchCount(row.table()));
     }
 
     private static String messages(Throwable e) {
@@ -153,9 +200,9 @@ class ConstraintsTest {
 
     @Test
     void templateStatusIsAClosedSet() {
-        rejected("ck_fcn_template_status", template("TPL-X", r -> r.setStatus("retired")));
-        accepted(template("TPL-D", r -> r.setStatus("draft")));
-        accepted(template("TPL-A", r -> r.setStatus("active")));
+        rejected("ck_fcn_template_status", stored(template("TPL-X", asIs()), FCN_TEMPLATE.STATUS, "retired"));
+        accepted(stored(template("TPL-D", asIs()), FCN_TEMPLATE.STATUS, "draft"));
+        accepted(stored(template("TPL-A", asIs()), FCN_TEMPLATE.STATUS, "active"));
     }
 
     /**
@@ -164,36 +211,37 @@ class ConstraintsTest {
      */
     @Test
     void closedValueSetsCompareCaseInsensitivelyLikeTheDefaultCollation() {
-        accepted(template("TPL-U", r -> r.setStatus("ACTIVE")));
-        assertEquals("ACTIVE", dsl.select(FCN_TEMPLATE.STATUS).from(FCN_TEMPLATE)
-                .where(FCN_TEMPLATE.TEMPLATE_ID.eq("TPL-U")).fetchOne(FCN_TEMPLATE.STATUS));
+        accepted(stored(template("TPL-U", asIs()), FCN_TEMPLATE.STATUS, "ACTIVE"));
+        assertEquals("ACTIVE", dsl.select(text(FCN_TEMPLATE.STATUS)).from(FCN_TEMPLATE)
+                .where(FCN_TEMPLATE.TEMPLATE_ID.eq("TPL-U")).fetchOne(text(FCN_TEMPLATE.STATUS)));
     }
 
     @Test
     void tradeStatusIsAClosedSet() {
         accepted(template("TPL-1", asIs()));
-        rejected("ck_fcn_trade_status", trade("TR-X", r -> r.setStatus("open")));
+        rejected("ck_fcn_trade_status", stored(trade("TR-X", asIs()), FCN_TRADE.STATUS, "open"));
         for (String status : List.of("active", "knocked_in", "knocked_out", "autocalled", "matured", "settled",
                 "terminated")) {
-            accepted(trade("TR-" + status, r -> r.setStatus(status)));
+            accepted(stored(trade("TR-" + status, asIs()), FCN_TRADE.STATUS, status));
         }
     }
 
     @Test
     void observationTypeIsAClosedSet() {
         parents();
-        rejected("ck_fcn_observation_type", observation(TRADE_DATE, r -> r.setObservationType("barrier")));
-        accepted(observation(TRADE_DATE, r -> r.setObservationType("ki")));
+        rejected("ck_fcn_observation_type",
+                stored(observation(TRADE_DATE, asIs()), FCN_OBSERVATION.OBSERVATION_TYPE, "barrier"));
+        accepted(stored(observation(TRADE_DATE, asIs()), FCN_OBSERVATION.OBSERVATION_TYPE, "ki"));
     }
 
     @Test
     void lifecycleEventTypeIsAClosedSet() {
         parents();
-        rejected("ck_fcn_lifecycle_event_type", event(r -> r.setEventType("booked")));
+        rejected("ck_fcn_lifecycle_event_type", stored(event(asIs()), FCN_LIFECYCLE_EVENT.EVENT_TYPE, "booked"));
         for (String type : List.of("created", "observation_posted", "coupon_paid", "knocked_in", "knocked_out",
                 "terminated", "matured", "autocall", "coupon_payment", "ki_breach", "maturity", "autocalled",
                 "settled")) {
-            accepted(event(r -> r.setEventType(type)));
+            accepted(stored(event(asIs()), FCN_LIFECYCLE_EVENT.EVENT_TYPE, type));
         }
     }
 
@@ -266,21 +314,21 @@ class ConstraintsTest {
     void aDeprecatedTemplateHasItsDateAndReason() {
         accepted(template("TPL-1", asIs()));
         rejected("ck_fcn_template_deprecation", template("TPL-X", r -> {
-            r.setStatus("deprecated");
+            r.setStatus(TemplateStatus.DEPRECATED);
             r.setDeprecationReason("replaced");
         }));
         rejected("ck_fcn_template_deprecation", template("TPL-X", r -> {
-            r.setStatus("deprecated");
+            r.setStatus(TemplateStatus.DEPRECATED);
             r.setDeprecatedAt(T0);
         }));
         accepted(template("TPL-OLD", r -> {
-            r.setStatus("deprecated");
+            r.setStatus(TemplateStatus.DEPRECATED);
             r.setDeprecatedAt(T0);
             r.setDeprecationReason("replaced by TPL-1");
             r.setSupersededBy("TPL-1");
         }));
         accepted(template("TPL-GONE", r -> {
-            r.setStatus("deprecated");
+            r.setStatus(TemplateStatus.DEPRECATED);
             r.setDeprecatedAt(T0);
             r.setDeprecationReason("withdrawn");
         }));
@@ -293,38 +341,38 @@ class ConstraintsTest {
         rejected("ck_fcn_template_deprecation", template("TPL-X", r -> r.setDeprecationReason("why")));
         rejected("ck_fcn_template_deprecation", template("TPL-X", r -> r.setSupersededBy("TPL-1")));
         rejected("ck_fcn_template_deprecation", template("TPL-X", r -> {
-            r.setStatus("draft");
+            r.setStatus(TemplateStatus.DRAFT);
             r.setDeprecatedAt(T0);
             r.setDeprecationReason("why");
         }));
-        accepted(template("TPL-2", r -> r.setStatus("draft")));
+        accepted(template("TPL-2", r -> r.setStatus(TemplateStatus.DRAFT)));
     }
 
     // ---- idempotency claims
 
     @Test
     void idempotencyStateIsAClosedSet() {
-        rejected("ck_fcn_idempotency_key_state", idempotencyKey("k1", r -> r.setState("done")));
-        accepted(idempotencyKey("k1", r -> r.setState("completed")));
-        accepted(idempotencyKey("k2", r -> {
-            r.setState("in_progress");
+        rejected("ck_fcn_idempotency_key_state", stored(idempotencyKey("k1", asIs()), FCN_IDEMPOTENCY_KEY.STATE,
+                "done"));
+        accepted(stored(idempotencyKey("k1", asIs()), FCN_IDEMPOTENCY_KEY.STATE, "completed"));
+        accepted(stored(idempotencyKey("k2", r -> {
             r.setLockToken("00000000-0000-0000-0000-000000000001");
             r.setLockedUntil(T0.plusMinutes(5));
-        }));
+        }), FCN_IDEMPOTENCY_KEY.STATE, "in_progress"));
     }
 
     @Test
     void aClaimInProgressHoldsALease() {
         rejected("ck_fcn_idempotency_key_claim_lease", idempotencyKey("k1", r -> {
-            r.setState("in_progress");
+            r.setState(ClaimState.IN_PROGRESS);
             r.setLockedUntil(T0.plusMinutes(5));
         }));
         rejected("ck_fcn_idempotency_key_claim_lease", idempotencyKey("k1", r -> {
-            r.setState("in_progress");
+            r.setState(ClaimState.IN_PROGRESS);
             r.setLockToken("00000000-0000-0000-0000-000000000001");
         }));
         accepted(idempotencyKey("k1", r -> {
-            r.setState("in_progress");
+            r.setState(ClaimState.IN_PROGRESS);
             r.setLockToken("00000000-0000-0000-0000-000000000001");
             r.setLockedUntil(T0.plusMinutes(5));
             r.setResponseStatus(null);
@@ -337,10 +385,10 @@ class ConstraintsTest {
         rejected("ck_fcn_idempotency_key_completed_response", idempotencyKey("k1", r -> r.setResponseStatus(null)));
         rejected("ck_fcn_idempotency_key_completed_response",
                 idempotencyKey("k1", r -> r.setResponseSnapshot(null)));
-        accepted(idempotencyKey("k1", r -> r.setState("completed")));
+        accepted(idempotencyKey("k1", r -> r.setState(ClaimState.COMPLETED)));
         // The state defaults to completed: without it, the response is still required.
-        assertEquals("completed", dsl.select(FCN_IDEMPOTENCY_KEY.STATE).from(FCN_IDEMPOTENCY_KEY)
-                .where(FCN_IDEMPOTENCY_KEY.KEY_HASH.eq("k1")).fetchOne(FCN_IDEMPOTENCY_KEY.STATE));
+        assertEquals("completed", dsl.select(text(FCN_IDEMPOTENCY_KEY.STATE)).from(FCN_IDEMPOTENCY_KEY)
+                .where(FCN_IDEMPOTENCY_KEY.KEY_HASH.eq("k1")).fetchOne(text(FCN_IDEMPOTENCY_KEY.STATE)));
     }
 
     @Test
@@ -383,13 +431,13 @@ class ConstraintsTest {
     void aTemplateIsSupersededByAnExistingTemplate() {
         accepted(template("TPL-1", asIs()));
         rejected("fk_fcn_template_superseded_by", template("TPL-OLD", r -> {
-            r.setStatus("deprecated");
+            r.setStatus(TemplateStatus.DEPRECATED);
             r.setDeprecatedAt(T0);
             r.setDeprecationReason("replaced");
             r.setSupersededBy("TPL-NONE");
         }));
         accepted(template("TPL-OLD", r -> {
-            r.setStatus("deprecated");
+            r.setStatus(TemplateStatus.DEPRECATED);
             r.setDeprecatedAt(T0);
             r.setDeprecationReason("replaced");
             r.setSupersededBy("TPL-1");

@@ -3,6 +3,7 @@ package io.fcn.persistence.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.junit.jupiter.api.Test;
 
+import io.fcn.persistence.codegen.NationalColumns;
 import io.fcn.persistence.jooq.DefaultSchema;
 import io.fcn.persistence.schema.model.ColumnModel;
 import io.fcn.persistence.schema.model.Length;
@@ -20,14 +22,17 @@ import io.fcn.persistence.schema.model.SchemaModel;
 import io.fcn.persistence.schema.model.TableModel;
 
 /**
- * Keeps pom.xml's NVARCHAR forced types honest: jOOQ's code generator reads NVARCHAR as VARCHAR, and only a column
- * the generated classes declare NVARCHAR is bound as a national string (Unicode under
- * {@code sendStringParametersAsUnicode=false}). The NVARCHAR columns are taken from the shipped schema snapshot, so
- * a new one without its forced type fails here, and so does a forced type on a VARCHAR column.
+ * Keeps the build's national columns honest: jOOQ's code generator reads NVARCHAR as VARCHAR, and only a column the
+ * generated classes declare NVARCHAR is bound as a national string (Unicode under
+ * {@code sendStringParametersAsUnicode=false}). The build scans the migrations for them ({@link NationalColumns},
+ * which writes the generator's forced types); the expected columns are taken from the shipped schema snapshot
+ * (jOOQ's DDL interpreter, another reading of the same files), so a column the scan misses fails here, and so does
+ * a VARCHAR column it takes for national.
  */
 class NationalColumnsTest {
 
     private static final SchemaModel EXPECTED = ExpectedSchemas.latest();
+    private static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
 
     @Test
     void everyNvarcharColumnIsNationalInTheGeneratedClassesAndNoOtherIs() {
@@ -46,7 +51,21 @@ class NationalColumnsTest {
                 }
             }
         }
-        assertEquals(List.of(), wrong, "pom.xml <forcedTypes> must list exactly the NVARCHAR columns");
+        assertEquals(List.of(), wrong, "the generated classes must declare exactly the NVARCHAR columns national");
+    }
+
+    @Test
+    void theBuildsScanOfTheMigrationsFindsTheSnapshotsNationalColumnsWithTheirTypes() throws Exception {
+        Set<String> expected = new TreeSet<>();
+        EXPECTED.tables().forEach(t -> t.columns().stream().filter(c -> c.type().family().isNational())
+                .forEach(c -> expected.add(t.name() + "." + c.name() + " " + c.type().sql())));
+        Set<String> scanned = new TreeSet<>();
+        for (NationalColumns.Column c : NationalColumns.scan(ROOT.resolve("db/migration"))) {
+            // The scan names types as jOOQ does: NVARCHAR without a length is MAX.
+            String type = c.type().contains("(") ? c.type() : c.type() + "(MAX)";
+            scanned.add(c.table() + "." + c.column() + " " + type);
+        }
+        assertEquals(expected, scanned);
     }
 
     @Test

@@ -1,15 +1,19 @@
 package io.fcn.persistence.template;
 
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Optional;
 
+import org.jooq.Converter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.types.TemplateStatus;
+import io.fcn.persistence.internal.errors.SqlErrors;
+import io.fcn.persistence.support.StoredEnums;
 
 /** The rules NewTemplate, TemplateUpdate and TemplateFilter enforce when built, before any SQL can run. */
 class TemplateInputsTest {
@@ -83,10 +87,13 @@ class TemplateInputsTest {
 
     @Test
     void statusesMapToTheirDatabaseValues() {
+        Converter<String, TemplateStatus> column = StoredEnums.converter(FCN_TEMPLATE.STATUS);
         for (TemplateStatus s : TemplateStatus.values()) {
-            assertEquals(s.name().toLowerCase(java.util.Locale.ROOT), s.dbValue());
-            assertEquals(s, TemplateStatus.fromDbValue(s.dbValue()));
+            assertEquals(s.name().toLowerCase(java.util.Locale.ROOT), s.getLiteral());
+            assertEquals(s.getLiteral(), column.to(s));
+            assertEquals(s, column.from(s.getLiteral()));
         }
-        assertThrows(IllegalStateException.class, () -> TemplateStatus.fromDbValue("DRAFT"));
+        assertThrows(IllegalStateException.class,
+                () -> SqlErrors.known(column.from("DRAFT"), FCN_TEMPLATE.STATUS));
     }
 }

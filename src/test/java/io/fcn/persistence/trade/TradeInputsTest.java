@@ -1,5 +1,6 @@
 package io.fcn.persistence.trade;
 
+import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 import static io.fcn.persistence.trade.TradeFixtures.trade;
 import static io.fcn.persistence.types.TradeStatus.ACTIVE;
 import static io.fcn.persistence.types.TradeStatus.AUTOCALLED;
@@ -18,12 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jooq.Converter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.types.TradeStatus;
+import io.fcn.persistence.internal.errors.SqlErrors;
+import io.fcn.persistence.support.StoredEnums;
 
 /** NewTrade's and Termination's rules, and the transition table, without a database. */
 class TradeInputsTest {
@@ -101,18 +105,21 @@ class TradeInputsTest {
     @Test
     void eachTransitionAppendsTheEventNamedAfterItsNewStatus() {
         for (TradeStatus to : EnumSet.complementOf(EnumSet.of(ACTIVE))) {
-            assertEquals(to.dbValue(), TradeTransitions.eventOf(to).dbValue());
+            assertEquals(to.getLiteral(), TradeTransitions.eventOf(to).getLiteral());
         }
         assertEquals(LifecycleEventType.KNOCKED_IN, TradeTransitions.eventOf(KNOCKED_IN));
     }
 
     @Test
     void statusesMapToTheirDatabaseValues() {
+        Converter<String, TradeStatus> column = StoredEnums.converter(FCN_TRADE.STATUS);
         for (TradeStatus s : TradeStatus.values()) {
-            assertEquals(s.name().toLowerCase(Locale.ROOT), s.dbValue());
-            assertEquals(s, TradeStatus.fromDbValue(s.dbValue()));
+            assertEquals(s.name().toLowerCase(Locale.ROOT), s.getLiteral());
+            assertEquals(s.getLiteral(), column.to(s));
+            assertEquals(s, column.from(s.getLiteral()));
         }
-        assertThrows(IllegalStateException.class, () -> TradeStatus.fromDbValue("closed"));
+        assertThrows(IllegalStateException.class,
+                () -> SqlErrors.known(column.from("closed"), FCN_TRADE.STATUS));
     }
 
     @Test

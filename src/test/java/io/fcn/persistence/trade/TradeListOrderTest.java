@@ -59,7 +59,7 @@ class TradeListOrderTest {
                 second.items().stream().map(Trade::tradeId).toList(), "booking order, knocked-in trade left out");
         GoldenSql.assertExecuted(guard, KEYSET_BY_STATUS);
         if (database.family() == EngineFamily.H2) {
-            String plan = explain(dataSource, KEYSET_BY_STATUS, TradeStatus.ACTIVE.dbValue(),
+            String plan = explain(dataSource, KEYSET_BY_STATUS, TradeStatus.ACTIVE.getLiteral(),
                     Integer.parseInt(first.nextCursor().orElseThrow()), 0, 11);
             assertTrue(plan.contains("ix_fcn_trade_status_id") && plan.contains("/* index sorted */"), plan);
         }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 
 import org.jooq.ExecuteContext;
+import org.jooq.Field;
 import org.jooq.impl.DefaultExecuteListener;
 
 import io.fcn.persistence.exceptions.TransientDatabaseException;
@@ -29,6 +30,18 @@ public final class SqlErrors {
     private static final int H2_FOREIGN_KEY_PARENT_MISSING = 23506;
 
     private SqlErrors() {
+    }
+
+    /**
+     * {@code value} as read from {@code column}, a NOT NULL enum column: jOOQ's enum converter reads a value the enum
+     * lacks as null, which only a database without the column's CHECK can hold.
+     */
+    public static <E extends Enum<E>> E known(E value, Field<E> column) {
+        if (value == null) {
+            throw new IllegalStateException(String.join(".", column.getQualifiedName().getName())
+                    + " holds a value that " + column.getType().getSimpleName() + " does not know");
+        }
+        return value;
     }
 
     /** A unique constraint or unique index rejected the row. */

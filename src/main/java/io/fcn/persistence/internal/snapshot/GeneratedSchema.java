@@ -25,9 +25,9 @@ import io.fcn.persistence.schema.model.TypeFamily;
 /**
  * The schema the generated jOOQ classes describe. The code generator keeps tables, columns (type, length,
  * precision, scale, nullability, identity), keys, indexes and CHECK names, and loses the rest, which is therefore
- * unknown here: NVARCHAR/NCHAR (read as VARCHAR/CHAR; pom.xml's forced types restore NVARCHAR on the library's
- * columns, so VARCHAR still does not tell), defaults (SYSDATETIMEOFFSET() becomes NULL), index filters,
- * INCLUDE columns (folded into the key columns) and CHECK expressions (re-rendered by jOOQ).
+ * unknown here: NVARCHAR/NCHAR (read as VARCHAR/CHAR; the forced types the build derives from the migrations
+ * restore NVARCHAR on the library's columns, so VARCHAR still does not tell), defaults (SYSDATETIMEOFFSET() becomes
+ * NULL), index filters, INCLUDE columns (folded into the key columns) and CHECK expressions (re-rendered by jOOQ).
  */
 public final class GeneratedSchema {
 

@@ -1,6 +1,7 @@
 package io.fcn.persistence.internal.guard;
 
 import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
+import static io.fcn.persistence.types.TradeStatus.SETTLED;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -49,8 +50,8 @@ class TsqlGuardTest {
         assertRejected("on conflict", D.insertInto(T).set(T.TRADE_ID, "x").onConflict(T.TRADE_ID).doNothing());
         assertRejected("on conflict", D.insertInto(T).set(T.TRADE_ID, "x").onConflictDoNothing());
         assertRejected("on duplicate key", D.insertInto(T).set(T.TRADE_ID, "x").onDuplicateKeyIgnore());
-        assertRejected("on duplicate key", D.insertInto(T).set(T.TRADE_ID, "x").onDuplicateKeyUpdate().set(T.STATUS, "y"));
-        assertRejected("merge", D.mergeInto(T).using(selectOne()).on(T.ID.eq(1)).whenMatchedThenUpdate().set(T.STATUS, "x"));
+        assertRejected("on duplicate key", D.insertInto(T).set(T.TRADE_ID, "x").onDuplicateKeyUpdate().set(T.STATUS, SETTLED));
+        assertRejected("merge", D.mergeInto(T).using(selectOne()).on(T.ID.eq(1)).whenMatchedThenUpdate().set(T.STATUS, SETTLED));
         assertRejected("for update", D.selectFrom(T).where(T.ID.eq(1)).forUpdate());
         assertRejected("row-value", D.selectFrom(T).orderBy(T.TRADE_DATE, T.ID).seek(LocalDate.of(2026, 1, 1), 1));
         assertRejected("row-value", D.selectFrom(T).where(row(T.TRADE_DATE, T.ID).gt(LocalDate.of(2026, 1, 1), 1)));
@@ -106,6 +107,6 @@ class TsqlGuardTest {
                         + "offset ? rows fetch next ? rows only",
                 TsqlTemplates.page(D, D.select(T.ID).from(T).orderBy(T.ID), 40, 20));
         GoldenSql.assertSql("delete top (?) from \"fcn_trade\" where \"fcn_trade\".\"status\" = ?",
-                TsqlTemplates.deleteTop(D, 500, T, T.STATUS.eq("settled")));
+                TsqlTemplates.deleteTop(D, 500, T, T.STATUS.eq(SETTLED)));
     }
 }

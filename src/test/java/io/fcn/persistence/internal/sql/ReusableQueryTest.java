@@ -30,6 +30,7 @@ import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.support.GoldenSql;
 import io.fcn.persistence.support.Race;
 import io.fcn.persistence.internal.guard.TsqlGuardListener;
+import io.fcn.persistence.types.TemplateStatus;
 
 /** Statements rendered once and run with each call's values: the same SQL, binds, listeners and transactions. */
 @AllEngines
@@ -45,7 +46,7 @@ class ReusableQueryTest {
     private static ReusableQuery insert(DSLContext dsl) {
         Param<String> id = DSL.param(T.TEMPLATE_ID);
         Param<String> name = DSL.param(T.NAME);
-        Param<String> status = DSL.param(T.STATUS);
+        Param<TemplateStatus> status = DSL.param(T.STATUS);
         Param<String> reason = DSL.param(T.DEPRECATION_REASON);
         Param<OffsetDateTime> deprecatedAt = DSL.param(T.DEPRECATED_AT);
         Param<OffsetDateTime> at = DSL.param(T.CREATED_AT);
@@ -65,7 +66,7 @@ class ReusableQueryTest {
 
     /** A draft template: no deprecation, so those values are null. */
     private static int draft(ReusableQuery insert, String id, String name) {
-        return insert.execute(id, name, "draft", null, null, AT);
+        return insert.execute(id, name, TemplateStatus.DRAFT, null, null, AT);
     }
 
     private static ReusableSelect<FcnTemplateRecord> byId(DSLContext dsl) {
@@ -80,7 +81,7 @@ class ReusableQueryTest {
                 + " \"updated_at\") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         ReusableQuery insert = insert(dsl);
         assertEquals(insertSql, insert.sql());
-        GoldenSql.assertSql(insertSql, insert.bind("T-1", "one", "draft", null, null, AT));
+        GoldenSql.assertSql(insertSql, insert.bind("T-1", "one", TemplateStatus.DRAFT, null, null, AT));
         assertEquals(1, draft(insert, "T-1", "one"));
         GoldenSql.assertExecuted(guard, insertSql);
 
@@ -95,7 +96,7 @@ class ReusableQueryTest {
     void eachCallBindsItsOwnValuesAndKeepsTheConstants(DSLContext dsl) {
         ReusableQuery insert = insert(dsl);
         draft(insert, "T-1", "one");
-        insert.execute("T-2", "two", "deprecated", "a reason", AT, AT.plusDays(1));
+        insert.execute("T-2", "two", TemplateStatus.DEPRECATED, "a reason", AT, AT.plusDays(1));
 
         ReusableSelect<FcnTemplateRecord> byId = byId(dsl);
         FcnTemplateRecord one = byId.bind("T-1").fetchOptional().orElseThrow();
@@ -110,7 +111,7 @@ class ReusableQueryTest {
         assertEquals(AT.toInstant(), one.getCreatedAt().toInstant());
         assertEquals(AT.toInstant(), one.getUpdatedAt().toInstant());
         assertEquals(AT.plusDays(1).toInstant(), two.getUpdatedAt().toInstant());
-        assertEquals("draft", one.getStatus());
+        assertEquals(TemplateStatus.DRAFT, one.getStatus());
         assertEquals("1.0", two.getSpecVersion());
         assertEquals("Bank A", two.getIssuer());
         assertEquals(Optional.empty(), byId.bind("T-3").fetchOptional());
@@ -158,9 +159,9 @@ class ReusableQueryTest {
     @Test
     void wrongValuesAreRefusedBeforeAnySql(DSLContext dsl) {
         ReusableQuery insert = insert(dsl);
-        assertThrows(IllegalArgumentException.class, () -> insert.bind("T-1", "one", "draft", null, null));
+        assertThrows(IllegalArgumentException.class, () -> insert.bind("T-1", "one", TemplateStatus.DRAFT, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> insert.bind("T-1", "one", "draft", null, null, "not a time"));
+                () -> insert.bind("T-1", "one", TemplateStatus.DRAFT, null, null, "not a time"));
         Param<String> unused = DSL.param(T.NAME);
         assertThrows(IllegalArgumentException.class,
                 () -> ReusableQuery.of(dsl, dsl.deleteFrom(T).where(T.TEMPLATE_ID.eq("x")), unused));

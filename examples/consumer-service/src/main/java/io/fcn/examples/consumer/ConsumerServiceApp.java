@@ -80,7 +80,7 @@ public final class ConsumerServiceApp {
         List<LifecycleEvent> events = service.lifecycle(request.tradeId());
         out.println("lifecycle of " + request.tradeId() + ":");
         for (LifecycleEvent event : events) {
-            out.println("  " + event.eventDate() + " " + event.type().dbValue() + " " + event.payload());
+            out.println("  " + event.eventDate() + " " + event.type().getLiteral() + " " + event.payload());
         }
         TradeActivityRepository.Activity activity = new TradeActivityRepository(fcn).activity(request.tradeId());
         out.println("activity: " + activity.observations() + " observations (" + activity.couponEligible()

@@ -42,7 +42,7 @@ public final class TradeBookingService {
                     Template template = fcn.templates().get(request.templateId());
                     Trade trade = fcn.trades().book(request.toNewTrade(template.specVersion()));
                     String body = EventPayload.object().put("trade_id", trade.tradeId())
-                            .put("status", trade.status().dbValue()).toJson();
+                            .put("status", trade.status().getLiteral()).toJson();
                     fcn.idempotency().complete(claimed.token(), 201, body);
                     return new BookingResponse(201, body, false);
                 });
