@@ -193,8 +193,9 @@ public final class MigrationInterpreter {
                     type.lengthDefined() && type.length() > 0 ? Length.of(type.length()) : Length.MAX, null, null);
             case PRECISION_SCALE -> TypeMapping.columnType(mapped, typeName, null,
                     type.precisionDefined() ? type.precision() : 18, type.scaleDefined() ? type.scale() : 0);
+            // The parser keeps DATETIMEOFFSET(n)'s digits as a length it does not mark as defined.
             case FRACTIONAL_SECONDS -> TypeMapping.columnType(mapped, typeName, null, null,
-                    type.lengthDefined() && type.length() > 0 ? type.length()
+                    type.length() > 0 ? type.length()
                             : type.precisionDefined() ? type.precision() : 7);
         };
     }
