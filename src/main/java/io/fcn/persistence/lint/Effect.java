@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -45,7 +44,6 @@ final class Effect {
     final List<Column[]> columnsChanged = new ArrayList<>();
     final List<Constraint> constraintsAdded = new ArrayList<>();
     final List<AddedIndex> indexesAdded = new ArrayList<>();
-    final List<String> indexesDropped = new ArrayList<>();
 
     static Effect between(Meta before, Meta after) {
         Effect e = new Effect();
@@ -90,18 +88,6 @@ final class Effect {
                 indexesAdded.add(new AddedIndex(table, name, index.getUnique()));
             }
         });
-        oldIndexes.keySet().stream().filter(n -> !newIndexes.containsKey(n)).forEach(indexesDropped::add);
-    }
-
-    /** Whether the statement changed nothing lint reads (DML, a view, a comment). */
-    boolean none() {
-        return tablesCreated.isEmpty() && tablesDropped.isEmpty() && columnsAdded.isEmpty()
-                && columnsDropped.isEmpty() && columnsChanged.isEmpty() && constraintsAdded.isEmpty()
-                && indexesAdded.isEmpty() && indexesDropped.isEmpty();
-    }
-
-    Optional<Column> added(String table, String column) {
-        return columnsAdded.stream().filter(c -> c.table().equals(table) && c.name().equals(column)).findFirst();
     }
 
     private static Map<String, Table<?>> tables(Meta meta) {

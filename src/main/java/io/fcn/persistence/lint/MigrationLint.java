@@ -243,6 +243,9 @@ public final class MigrationLint {
         /** Directive lines attached to each statement (index into statements). */
         private final Map<Integer, List<Directive>> attached = new HashMap<>();
         private final Set<Directive> attachedAnywhere = new LinkedHashSet<>();
+        private final Set<Directive> silencing = new HashSet<>();
+        private final Set<Directive> reported = new HashSet<>();
+        private final Map<Directive, LintFinding> stale = new java.util.LinkedHashMap<>();
 
         FileLint(DSLContext ctx, Script script, SchemaModel before, Meta replay) {
             this.ctx = ctx;
@@ -275,6 +278,11 @@ public final class MigrationLint {
                 allows(s, directives, own);
                 findings.addAll(own);
             }
+            stale.forEach((d, finding) -> {
+                if (!silencing.contains(d)) {
+                    findings.add(finding);
+                }
+            });
             for (Directive d : text.directives()) {
                 if (d.word().equals("irreversible") && d.line() == 1) {
                     continue;
@@ -539,8 +547,10 @@ public final class MigrationLint {
                 }
                 Matcher m = ALLOW_ARGS.matcher(d.args());
                 if (!m.matches() || m.group(2).isBlank()) {
-                    out.add(directiveFinding(d, "-- fcn:allow " + d.args() + " gives no reason: write -- fcn:allow "
+                    if (reported.add(d)) {
+                        out.add(directiveFinding(d, "-- fcn:allow " + d.args() + " gives no reason: write -- fcn:allow "
                             + "<code> <reason>."));
+                    }
                     continue;
                 }
                 String code = m.group(1);
@@ -556,8 +566,11 @@ public final class MigrationLint {
                         silenced = true;
                     }
                 }
-                if (!silenced) {
-                    out.add(directiveFinding(d, known.isPresent() && !known.get().allowable()
+                if (silenced) {
+                    silencing.add(d);
+                } else {
+                    // Reported at the end: a comment on a line shared by two statements may silence the other.
+                    stale.putIfAbsent(d, directiveFinding(d, known.isPresent() && !known.get().allowable()
                             ? "-- fcn:allow " + code + ": " + code + " cannot be allowed."
                             : "-- fcn:allow " + code + " names a code that does not fire on this statement (a stale "
                                     + "allow)."));

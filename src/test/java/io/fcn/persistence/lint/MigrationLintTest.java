@@ -239,6 +239,10 @@ class MigrationLintTest {
         assertTrue(new LintReport(above).passed());
         List<LintFinding> sameLine = findings("ALTER TABLE dbo.t DROP COLUMN a; -- fcn:allow FCN102 unused\n");
         assertTrue(sameLine.get(0).allowed(), sameLine::toString);
+        List<LintFinding> sharedLine = findings("ALTER TABLE dbo.t ADD b INT NULL; ALTER TABLE dbo.t DROP COLUMN a; "
+                + "-- fcn:allow FCN102 unused\n");
+        assertEquals(List.of("FCN102 error 1"), codes(sharedLine), "the allow is not stale for the other statement");
+        assertTrue(sharedLine.get(0).allowed());
         List<LintFinding> markerAndAllow = findings("-- fcn:online\n-- fcn:allow FCN162 legacy name kept\n"
                 + "CREATE INDEX t_a ON dbo.t (a);\n");
         assertEquals(List.of("FCN162 error 3"), codes(markerAndAllow));
