@@ -73,6 +73,21 @@ class MigrationLintTest {
     }
 
     @Test
+    void aProjectDirectoryIsLintedAfterTheJarsMigrations() throws IOException {
+        write("V20990101_0001__trade_desk.sql", "-- fcn:irreversible test migration\n"
+                + "ALTER TABLE dbo.fcn_trade ADD desk VARCHAR(20) NOT NULL;\n");
+        Path allow = dir.resolve("lint-allow.txt");
+        Files.writeString(allow, "20990101.0001 | FCN111 | ALTER TABLE dbo.fcn_trade ADD desk VARCHAR(20) NOT NULL"
+                + " | the service has no trades yet\n");
+        LintReport withoutAllow = MigrationLint.withDirectories(dir, dir, dir.resolve("absent.txt")).run();
+        assertEquals(List.of("FCN111 V20990101_0001__trade_desk.sql"), withoutAllow.errors().stream()
+                .map(f -> f.code() + " " + f.file()).toList(), "fcn_trade exists from the jar's migrations");
+        LintReport allowed = MigrationLint.withDirectories(dir, dir, allow).run();
+        assertTrue(allowed.passed(), allowed::toString);
+        assertEquals(5, allowed.findings().stream().filter(LintFinding::allowed).count(), "the jar's four and this");
+    }
+
+    @Test
     void aMigrationWithoutRollbackOrIrreversibleMarkerFailsAndRollbacksMustBelongAndParse() {
         // RollbackScriptsTest's rule, now lint's.
         assertEquals(List.of(), MigrationLint.of(project()).run().findings().stream()
@@ -148,6 +163,8 @@ class MigrationLintTest {
         assertEquals(List.of("FCN122 warning 1"),
                 step("ALTER TABLE dbo.u ADD CONSTRAINT fk_u_t FOREIGN KEY (t_id) REFERENCES dbo.t (id);\n"));
         assertEquals(List.of(), step("-- fcn:nocheck\nALTER TABLE dbo.t ADD CONSTRAINT ck_t_a CHECK (a <> '');\n"));
+        assertEquals(List.of(), step("-- fcn:nocheck\n/* a ; /* nested ; */ here */ ALTER TABLE [dbo].[t] ADD "
+                + "CONSTRAINT ck_t_a CHECK (a <> ';--');\n"), "no split inside comments and literals");
         assertEquals(List.of(), step("-- fcn:nocheck\n"
                 + "ALTER TABLE dbo.u ADD CONSTRAINT fk_u_t FOREIGN KEY (t_id) REFERENCES dbo.t (id);\n"));
         assertEquals(List.of(), step("""
