@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,25 +15,11 @@ import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
 import io.fcn.persistence.internal.scripts.MigrationScripts;
 
 /**
- * The build's rule for rollbacks: every migration has {@code db/rollback/U<same name>.sql}, unless its first line
- * marks it {@code -- fcn:irreversible <reason>}; every rollback belongs to a migration; every rollback parses.
+ * Rollback scripts: every rollback belongs to a migration and parses and translates for the embedded engine. The
+ * rule that every migration has {@code db/rollback/U<same name>.sql} or a first line {@code -- fcn:irreversible
+ * <reason>} is lint's ({@code FCN171}, {@code MigrationLintTest}).
  */
 class RollbackScriptsTest {
-
-    @Test
-    void everyMigrationHasARollbackScriptOrIsMarkedIrreversible() {
-        Set<String> rollbackNames = MigrationScripts.rollbacks().stream().map(Script::filename)
-                .collect(Collectors.toSet());
-        List<String> missing = new ArrayList<>();
-        for (Script migration : MigrationScripts.migrations()) {
-            boolean hasRollback = rollbackNames.contains("U" + migration.filename().substring(1));
-            if (!hasRollback && migration.irreversibleReason().isEmpty()) {
-                missing.add(migration.filename());
-            }
-        }
-        assertEquals(List.of(), missing, "migrations without db/rollback/U… script (or an "
-                + MigrationScripts.IRREVERSIBLE_MARKER + " <reason> first line)");
-    }
 
     @Test
     void everyRollbackBelongsToAMigrationOfTheSameName() {

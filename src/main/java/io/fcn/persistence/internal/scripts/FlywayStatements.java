@@ -27,14 +27,22 @@ public final class FlywayStatements {
     }
 
     public static List<String> split(String filename, String text, EngineFamily family) {
+        return batches(filename, text, family).stream().map(Batch::sql).toList();
+    }
+
+    /** One statement as Flyway sends it (on SQL Server a whole batch up to {@code GO}), with its first code line. */
+    public record Batch(int line, String sql) {
+    }
+
+    public static List<Batch> batches(String filename, String text, EngineFamily family) {
         BaseDatabaseType type = family == EngineFamily.H2 ? new H2DatabaseType() : new SQLServerDatabaseType();
         FluentConfiguration configuration = new FluentConfiguration(FlywayStatements.class.getClassLoader());
-        List<String> statements = new ArrayList<>();
+        List<Batch> statements = new ArrayList<>();
         try (SqlStatementIterator it = type.createParser(configuration, NO_RESOURCES, new ParsingContext())
                 .parse(new ScriptResource(filename, text))) {
             while (it.hasNext()) {
                 SqlStatement statement = it.next();
-                statements.add(statement.getSql());
+                statements.add(new Batch(statement.getLineNumber(), statement.getSql()));
             }
         }
         return List.copyOf(statements);

@@ -69,9 +69,14 @@ public final class MigrationInterpreter {
     private MigrationInterpreter() {
     }
 
+    /** A context with the parser and interpreter settings the snapshots use (for lint's statement-by-statement reading). */
+    public static DSLContext context() {
+        return DSL.using(SQLDialect.DEFAULT, SETTINGS);
+    }
+
     /** The expected schema after every migration up to and including {@code version}. */
     public static SchemaModel expectedAt(List<MigrationScripts.Script> migrations, String version) {
-        DSLContext ctx = DSL.using(SQLDialect.DEFAULT, SETTINGS);
+        DSLContext ctx = context();
         List<Query> ddl = new ArrayList<>();
         Map<String, QOM.CreateIndex> createdIndexes = new HashMap<>();
         Map<String, String> defaultNames = new HashMap<>();
@@ -179,7 +184,7 @@ public final class MigrationInterpreter {
      * type is {@code MAX} (how {@code NVARCHAR(MAX)} arrives); DATETIMEOFFSET, unknown to jOOQ, arrives by name with
      * its fractional-second digits as the length.
      */
-    static ColumnType type(DataType<?> type) {
+    public static ColumnType type(DataType<?> type) {
         String typeName = type.getTypeName();
         TypeMapping.Mapped mapped = TypeMapping.fromMigration(typeName);
         return switch (mapped.family().size()) {
@@ -188,8 +193,9 @@ public final class MigrationInterpreter {
                     type.lengthDefined() && type.length() > 0 ? Length.of(type.length()) : Length.MAX, null, null);
             case PRECISION_SCALE -> TypeMapping.columnType(mapped, typeName, null,
                     type.precisionDefined() ? type.precision() : 18, type.scaleDefined() ? type.scale() : 0);
+            // The parser keeps DATETIMEOFFSET(n)'s digits as a length it does not mark as defined.
             case FRACTIONAL_SECONDS -> TypeMapping.columnType(mapped, typeName, null, null,
-                    type.lengthDefined() && type.length() > 0 ? type.length()
+                    type.length() > 0 ? type.length()
                             : type.precisionDefined() ? type.precision() : 7);
         };
     }
