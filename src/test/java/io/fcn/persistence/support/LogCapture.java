@@ -9,13 +9,15 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Records what reaches one java.util.logging logger (and its children) while open. The library logs through
+ * Records what reaches one java.util.logging logger (and its children) while open, instead of printing it (the
+ * parent's handlers do not see it meanwhile). The library logs through
  * {@link System.Logger}, which without a logging provider on the class path is java.util.logging.
  */
 public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final Level previousLevel;
+    private final boolean previousUseParentHandlers;
     private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
     private final Handler handler = new Handler() {
         @Override
@@ -36,11 +38,13 @@ public final class LogCapture implements AutoCloseable {
         // Held here: java.util.logging keeps loggers weakly, and a collected one forgets its handler.
         this.logger = Logger.getLogger(loggerName);
         this.previousLevel = logger.getLevel();
+        this.previousUseParentHandlers = logger.getUseParentHandlers();
         handler.setLevel(Level.ALL);
         if (level != null) {
             logger.setLevel(level);
         }
         logger.addHandler(handler);
+        logger.setUseParentHandlers(false);
     }
 
     /** Captures {@code loggerName} at the level the configuration gives it. */
@@ -69,5 +73,6 @@ public final class LogCapture implements AutoCloseable {
     public void close() {
         logger.removeHandler(handler);
         logger.setLevel(previousLevel);
+        logger.setUseParentHandlers(previousUseParentHandlers);
     }
 }
