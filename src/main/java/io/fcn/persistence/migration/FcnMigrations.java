@@ -34,7 +34,10 @@ public final class FcnMigrations {
         return configure(dataSource).load();
     }
 
-    /** Applies every pending migration of this jar; logs one line at INFO (logger {@code io.fcn.persistence.migration}). */
+    /**
+     * Applies every pending migration of this jar. Logs one line at INFO (logger
+     * {@code io.fcn.persistence.migration}); Flyway's own lines are DEBUG on {@code io.fcn.persistence.flyway}.
+     */
     public static MigrateResult migrate(DataSource dataSource) {
         return FlywaySetup.migrate(flyway(dataSource));
     }

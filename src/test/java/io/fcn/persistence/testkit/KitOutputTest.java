@@ -142,7 +142,8 @@ class KitOutputTest {
             List<String> detail = flyway.records().stream()
                     .filter(r -> r.getLevel() == Level.FINE).map(LogRecord::getMessage).toList();
             assertTrue(detail.stream().anyMatch(m -> m.startsWith("Successfully applied")), detail.toString());
-            assertTrue(detail.stream().anyMatch(m -> m.contains("newer than the version Flyway has been verified with")), detail.toString());
+            assertTrue(detail.stream().anyMatch(m -> m.contains("newer than the version Flyway has been verified with")),
+                    detail.toString());
         }
     }
 
