@@ -34,13 +34,16 @@ public final class FcnMigrations {
         return configure(dataSource).load();
     }
 
-    /** Applies every pending migration of this jar. */
+    /**
+     * Applies every pending migration of this jar. Logs one line at INFO (logger
+     * {@code io.fcn.persistence.migration}); Flyway's own lines are DEBUG on {@code io.fcn.persistence.flyway}.
+     */
     public static MigrateResult migrate(DataSource dataSource) {
-        return flyway(dataSource).migrate();
+        return FlywaySetup.migrate(flyway(dataSource));
     }
 
     /** Applies pending migrations up to and including {@code targetVersion} (e.g. {@code 20251022.0001}). */
     public static MigrateResult migrate(DataSource dataSource, String targetVersion) {
-        return configure(dataSource).target(targetVersion).load().migrate();
+        return FlywaySetup.migrate(configure(dataSource).target(targetVersion).load());
     }
 }

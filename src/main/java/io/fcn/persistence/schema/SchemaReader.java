@@ -8,8 +8,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import io.fcn.persistence.internal.engine.EngineFamily;
-import io.fcn.persistence.internal.catalog.H2Catalog;
-import io.fcn.persistence.internal.catalog.SqlServerCatalog;
+import io.fcn.persistence.internal.catalog.CatalogReader;
 import io.fcn.persistence.internal.snapshot.GeneratedSchema;
 import io.fcn.persistence.schema.model.SchemaModel;
 import io.fcn.persistence.schema.model.TableFilter;
@@ -52,8 +51,8 @@ public interface SchemaReader {
     static SchemaReader forEngine(EngineFamily family, DataSource dataSource, TableFilter filter,
             Collection<String> knownIndexNames) {
         return switch (family) {
-            case H2 -> new H2Catalog(dataSource, filter)::read;
-            case SQL_SERVER -> new SqlServerCatalog(dataSource, filter, knownIndexNames)::read;
+            case H2 -> CatalogReader.h2(dataSource, filter)::read;
+            case SQL_SERVER -> CatalogReader.sqlServer(dataSource, filter, knownIndexNames)::read;
         };
     }
 }

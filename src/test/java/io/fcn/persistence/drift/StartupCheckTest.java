@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import javax.sql.DataSource;
 
@@ -16,17 +19,24 @@ import org.junit.jupiter.api.Test;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.migration.FcnMigrations;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.support.LogCapture;
 import io.fcn.persistence.drift.SchemaDriftException;
 
 /** The entry point's opt-in start-up check: fails fast under the policy, builds otherwise. */
 @AllEngines(migrated = false)
 class StartupCheckTest {
 
+    /** Where DriftCheck.checkOnStart logs (System.Logger, here backed by java.util.logging). */
+    private static final String DRIFT_LOGGER = "io.fcn.persistence.drift";
+
     @Test
     void aMatchingDatabaseStarts(DataSource dataSource) {
         FcnMigrations.migrate(dataSource);
 
-        assertNotNull(FcnPersistence.builder(dataSource).checkSchemaOnStart(DriftPolicy.defaults()).build());
+        try (LogCapture log = LogCapture.of(DRIFT_LOGGER)) {
+            assertNotNull(FcnPersistence.builder(dataSource).checkSchemaOnStart(DriftPolicy.defaults()).build());
+            assertEquals(List.of(), log.atLeast(Level.WARNING), "nothing to warn about");
+        }
     }
 
     @Test
@@ -42,7 +52,14 @@ class StartupCheckTest {
         assertEquals("fcn_trade.termination_date", e.report().findings().get(0).path());
         assertTrue(e.getMessage().contains("fcn_trade.termination_date"), e.getMessage());
         // Report-only: the service starts, and the report goes to the log as a warning.
-        assertNotNull(FcnPersistence.builder(dataSource).checkSchemaOnStart(DriftPolicy.reportOnly()).build());
+        try (LogCapture log = LogCapture.of(DRIFT_LOGGER)) {
+            assertNotNull(FcnPersistence.builder(dataSource).checkSchemaOnStart(DriftPolicy.reportOnly()).build());
+            List<LogRecord> warnings = log.atLeast(Level.WARNING);
+            assertEquals(1, warnings.size(), "one warning with the whole report");
+            assertEquals(Level.WARNING, warnings.get(0).getLevel());
+            assertTrue(warnings.get(0).getMessage().contains("fcn_trade.termination_date"),
+                    warnings.get(0).getMessage());
+        }
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -146,15 +142,6 @@ class LifecycleEventRepositoryTest {
         assertEquals("event_type", assertThrows(ValidationException.class,
                 () -> LifecycleEventFilter.byTradeAndType("TR-1", null)).field());
         assertEquals(before, guard.executed().size(), "no statement ran");
-    }
-
-    @Test
-    void theApiCanOnlyAppendAndRead() {
-        Set<String> methods = Arrays.stream(LifecycleEventRepository.class.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()))
-                .map(Method::getName)
-                .collect(Collectors.toSet());
-        assertEquals(Set.of("append", "history", "list"), methods);
     }
 
     @Test

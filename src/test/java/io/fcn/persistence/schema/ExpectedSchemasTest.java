@@ -1,7 +1,6 @@
 package io.fcn.persistence.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,8 +18,6 @@ import io.fcn.persistence.migration.FcnMigrations;
 import io.fcn.persistence.internal.scripts.MigrationScripts;
 import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.support.AllEngines;
-import io.fcn.persistence.internal.snapshot.MigrationInterpreter;
-import io.fcn.persistence.internal.snapshot.SchemaJson;
 import io.fcn.persistence.schema.model.CheckModel;
 import io.fcn.persistence.schema.model.DefaultModel;
 import io.fcn.persistence.schema.model.SchemaModel;
@@ -102,20 +99,5 @@ class ExpectedSchemasTest {
             assertEquals(table.checks().stream().map(CheckModel::name).toList(),
                     live.table(table.name()).orElseThrow().checks().stream().map(CheckModel::name).toList());
         }
-    }
-
-    @Test
-    void theShippedSnapshotsAreWhatTheMigrationFilesGiveNow() {
-        List<MigrationScripts.Script> migrations = MigrationScripts.migrations();
-        for (String version : ExpectedSchemas.versions()) {
-            assertTrue(ExpectedSchemas.hasSnapshot(version), "the build shipped no snapshot of " + version);
-            SchemaModel derived = MigrationInterpreter.expectedAt(migrations, version);
-            assertEquals(derived, ExpectedSchemas.forVersion(version), version);
-            assertEquals(derived, SchemaJson.read(SchemaJson.write(derived)));
-        }
-        // Before V20251101_0002 the template has no version column, so only the two timestamps have defaults.
-        assertEquals(2, ExpectedSchemas.forVersion("20251022.0001").tables().stream()
-                .filter(t -> t.name().equals("fcn_template")).findFirst().orElseThrow().defaults().size());
-        assertThrows(IllegalArgumentException.class, () -> ExpectedSchemas.forVersion("20990101.0001"));
     }
 }

@@ -1,12 +1,7 @@
 package io.fcn.persistence.internal.catalog;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
-import org.jooq.exception.DataAccessException;
 
 import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.schema.model.CheckModel;
@@ -14,17 +9,15 @@ import io.fcn.persistence.schema.model.ColumnModel;
 import io.fcn.persistence.schema.model.ColumnType;
 import io.fcn.persistence.schema.model.DefaultModel;
 import io.fcn.persistence.schema.model.Length;
-import io.fcn.persistence.schema.model.SchemaModel;
-import io.fcn.persistence.schema.model.TableFilter;
 import io.fcn.persistence.schema.model.TypeFamily;
-import io.fcn.persistence.internal.engine.LibrarySchema;
 
 /**
- * Reads the schema from H2 2.x's {@code INFORMATION_SCHEMA} (the embedded engine, MSSQLServer mode). What H2 cannot
- * show is left unknown: N-ness of character types, DEFAULT constraint names, index filters and included columns.
- * Indexes H2 creates for constraints ({@code IS_GENERATED}) are not indexes of the schema and are skipped.
+ * What {@link CatalogReader} asks H2 2.x's {@code INFORMATION_SCHEMA} (the embedded engine, MSSQLServer mode), and
+ * how its rows read. What H2 cannot show is left unknown: N-ness of character types, DEFAULT constraint names, index
+ * filters and included columns. Indexes H2 creates for constraints ({@code IS_GENERATED}) are not indexes of the
+ * schema and are skipped.
  */
-public final class H2Catalog {
+final class H2Catalog implements EngineCatalog {
 
     /** H2's largest character length: what {@code NVARCHAR(MAX)} becomes. */
     private static final long H2_MAX_LENGTH = 1_000_000_000L;
@@ -76,48 +69,84 @@ public final class H2Catalog {
               ON cc.constraint_schema = tc.constraint_schema AND cc.constraint_name = tc.constraint_name
             WHERE tc.table_schema = ? AND tc.constraint_type = 'CHECK'""";
 
-    private final DataSource dataSource;
-    private final TableFilter filter;
+    static final H2Catalog INSTANCE = new H2Catalog();
 
-    public H2Catalog(DataSource dataSource, TableFilter filter) {
-        this.dataSource = dataSource;
-        this.filter = filter;
+    private H2Catalog() {
     }
 
-    public SchemaModel read() {
-        try (Connection c = dataSource.getConnection()) {
-            return read(c);
-        } catch (SQLException e) {
-            throw new DataAccessException("Cannot read the H2 catalog: " + e.getMessage(), e);
-        }
+    @Override
+    public String source() {
+        return "H2 catalog";
     }
 
-    private SchemaModel read(Connection c) throws SQLException {
-        String schema = LibrarySchema.SCHEMA;
-        TableAssembler tables = new TableAssembler(true, true);
-        CatalogQuery.forEach(c, TABLES, schema, rs -> {
-            if (filter.test(rs.getString("table_name"))) {
-                tables.addTable(rs.getString("table_name"));
-            }
-        });
-        CatalogQuery.forEach(c, COLUMNS, schema, rs -> {
-            String table = rs.getString("table_name");
-            String column = rs.getString("column_name");
-            tables.addColumn(table, new ColumnModel(column, type(rs),
-                    "YES".equals(rs.getString("is_nullable")), "YES".equals(rs.getString("is_identity"))));
-            String defaultValue = rs.getString("column_default");
-            if (defaultValue != null) {
-                tables.addDefault(table, new DefaultModel(column, null, defaultValue));
-            }
-        });
-        CatalogQuery.forEach(c, KEYS, schema, rs -> tables.addKeyRow(rs, "PRIMARY KEY".equals(rs.getString("constraint_type"))));
-        CatalogQuery.forEach(c, FOREIGN_KEYS, schema, tables::addForeignKeyRow);
-        CatalogQuery.forEach(c, INDEXES, schema, rs -> tables.addIndexColumn(rs.getString("table_name"),
-                rs.getString("index_name"), "UNIQUE INDEX".equals(rs.getString("index_type_name")),
-                null, rs.getString("column_name"), null));
-        CatalogQuery.forEach(c, CHECKS, schema, rs -> tables.addCheck(rs.getString("table_name"),
-                new CheckModel(rs.getString("constraint_name"), rs.getString("check_clause"))));
-        return new SchemaModel("H2 catalog", tables.tables());
+    @Override
+    public String tablesSql() {
+        return TABLES;
+    }
+
+    @Override
+    public String columnsSql() {
+        return COLUMNS;
+    }
+
+    @Override
+    public String keysSql() {
+        return KEYS;
+    }
+
+    @Override
+    public String foreignKeysSql() {
+        return FOREIGN_KEYS;
+    }
+
+    @Override
+    public String indexesSql() {
+        return INDEXES;
+    }
+
+    @Override
+    public String checksSql() {
+        return CHECKS;
+    }
+
+    /** None: H2 shows a column's default with the column, and no DEFAULT constraint names. */
+    @Override
+    public String defaultsSql() {
+        return null;
+    }
+
+    @Override
+    public ColumnModel column(ResultSet rs) throws SQLException {
+        return new ColumnModel(rs.getString("column_name"), type(rs), "YES".equals(rs.getString("is_nullable")),
+                "YES".equals(rs.getString("is_identity")));
+    }
+
+    @Override
+    public DefaultModel columnDefault(ResultSet rs) throws SQLException {
+        String defaultValue = rs.getString("column_default");
+        return defaultValue == null ? null : new DefaultModel(rs.getString("column_name"), null, defaultValue);
+    }
+
+    @Override
+    public boolean primaryKey(ResultSet rs) throws SQLException {
+        return "PRIMARY KEY".equals(rs.getString("constraint_type"));
+    }
+
+    /** No filters and no included columns: H2 has neither. */
+    @Override
+    public IndexColumn indexColumn(ResultSet rs) throws SQLException {
+        return new IndexColumn(rs.getString("table_name"), rs.getString("index_name"),
+                "UNIQUE INDEX".equals(rs.getString("index_type_name")), null, rs.getString("column_name"), null);
+    }
+
+    @Override
+    public CheckModel check(ResultSet rs) throws SQLException {
+        return new CheckModel(rs.getString("constraint_name"), rs.getString("check_clause"));
+    }
+
+    @Override
+    public DefaultModel defaultConstraint(ResultSet rs) {
+        throw new UnsupportedOperationException("H2 reads defaults with the columns");
     }
 
     private static ColumnType type(ResultSet rs) throws SQLException {

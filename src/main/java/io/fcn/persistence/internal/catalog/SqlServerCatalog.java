@@ -4,12 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collection;
 import java.util.Optional;
-
-import javax.sql.DataSource;
-
-import org.jooq.exception.DataAccessException;
 
 import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.schema.model.CheckModel;
@@ -17,19 +12,17 @@ import io.fcn.persistence.schema.model.ColumnModel;
 import io.fcn.persistence.schema.model.ColumnType;
 import io.fcn.persistence.schema.model.DefaultModel;
 import io.fcn.persistence.schema.model.Length;
-import io.fcn.persistence.schema.model.SchemaModel;
-import io.fcn.persistence.schema.model.TableFilter;
 import io.fcn.persistence.schema.model.TypeFamily;
-import io.fcn.persistence.internal.engine.LibrarySchema;
 
 /**
- * Reads the schema from SQL Server's catalog views ({@code sys.tables}, {@code sys.columns}, {@code sys.types},
- * {@code sys.key_constraints}, {@code sys.indexes}/{@code sys.index_columns}, {@code sys.foreign_keys}/
- * {@code sys.foreign_key_columns}, {@code sys.check_constraints}, {@code sys.default_constraints}). SQL Server
- * shows everything the model holds; other engines that speak T-SQL show less, as {@link Shows} records, and what
- * they cannot show is left unknown (not checkable), never read as drift. All of the reader's SQL is in this class.
+ * What {@link CatalogReader} asks SQL Server's catalog views ({@code sys.tables}, {@code sys.columns},
+ * {@code sys.types}, {@code sys.key_constraints}, {@code sys.indexes}/{@code sys.index_columns},
+ * {@code sys.foreign_keys}/{@code sys.foreign_key_columns}, {@code sys.check_constraints},
+ * {@code sys.default_constraints}), and how their rows read. SQL Server shows everything the model holds; Babelfish,
+ * which speaks T-SQL, shows less. Every difference is here: what it shows in {@link Shows}, its index names in
+ * {@link BabelfishNames}; what it cannot show is left unknown (not checkable), never read as drift.
  */
-public final class SqlServerCatalog {
+final class SqlServerCatalog implements EngineCatalog {
 
     private static final String TABLES = """
             SELECT t.name AS table_name
@@ -138,54 +131,96 @@ public final class SqlServerCatalog {
         }
     }
 
-    private final DataSource dataSource;
-    private final TableFilter filter;
+    private final Shows shows;
     private final BabelfishNames babelfishNames;
 
-    /** {@code knownIndexNames}: the index names to recognise where the engine shows internal ones. */
-    public SqlServerCatalog(DataSource dataSource, TableFilter filter, Collection<String> knownIndexNames) {
-        this.dataSource = dataSource;
-        this.filter = filter;
-        this.babelfishNames = new BabelfishNames(knownIndexNames);
+    private SqlServerCatalog(Shows shows, BabelfishNames babelfishNames) {
+        this.shows = shows;
+        this.babelfishNames = babelfishNames;
     }
 
-    public SchemaModel read() {
-        try (Connection c = dataSource.getConnection()) {
-            return read(c, Shows.of(c));
-        } catch (SQLException e) {
-            throw new DataAccessException("Cannot read the SQL Server catalog: " + e.getMessage(), e);
-        }
+    /** The catalog of the engine behind {@code connection}; {@code babelfishNames} maps Babelfish's index names. */
+    static SqlServerCatalog on(Connection connection, BabelfishNames babelfishNames) throws SQLException {
+        return new SqlServerCatalog(Shows.of(connection), babelfishNames);
     }
 
-    private SchemaModel read(Connection c, Shows shows) throws SQLException {
-        String schema = LibrarySchema.SCHEMA;
-        TableAssembler tables = new TableAssembler(true, true);
-        CatalogQuery.forEach(c, TABLES, schema, rs -> {
-            if (filter.test(rs.getString("table_name"))) {
-                tables.addTable(rs.getString("table_name"));
-            }
-        });
-        CatalogQuery.forEach(c, COLUMNS, schema, rs -> tables.addColumn(rs.getString("table_name"),
-                new ColumnModel(rs.getString("column_name"), type(rs, shows), rs.getBoolean("is_nullable"),
-                        rs.getBoolean("is_identity"))));
-        CatalogQuery.forEach(c, KEYS, schema, rs -> tables.addKeyRow(rs, "PK".equals(rs.getString("constraint_type").strip())));
-        CatalogQuery.forEach(c, FOREIGN_KEYS, schema, tables::addForeignKeyRow);
-        CatalogQuery.forEach(c, INDEXES, schema, rs -> {
-            String table = rs.getString("table_name");
-            String index = rs.getString("index_name");
-            tables.addIndexColumn(table,
-                    shows.declaredIndexNames() ? index : babelfishNames.declaredIndexName(index, table),
-                    rs.getBoolean("is_unique"), filter(rs, shows), rs.getString("column_name"),
-                    rs.getBoolean("is_included_column"));
-        });
-        CatalogQuery.forEach(c, CHECKS, schema, rs -> tables.addCheck(rs.getString("table_name"),
-                new CheckModel(rs.getString("constraint_name"), rs.getString("definition"))));
-        CatalogQuery.forEach(c, DEFAULTS, schema, rs -> tables.addDefault(rs.getString("table_name"),
-                new DefaultModel(rs.getString("column_name"),
-                        shows.defaultNames() ? rs.getString("constraint_name") : null,
-                        rs.getString("definition"))));
-        return new SchemaModel(shows == Shows.SQL_SERVER ? "SQL Server catalog" : "Babelfish catalog",
-                tables.tables());
+    @Override
+    public String source() {
+        return shows == Shows.SQL_SERVER ? "SQL Server catalog" : "Babelfish catalog";
+    }
+
+    @Override
+    public String tablesSql() {
+        return TABLES;
+    }
+
+    @Override
+    public String columnsSql() {
+        return COLUMNS;
+    }
+
+    @Override
+    public String keysSql() {
+        return KEYS;
+    }
+
+    @Override
+    public String foreignKeysSql() {
+        return FOREIGN_KEYS;
+    }
+
+    @Override
+    public String indexesSql() {
+        return INDEXES;
+    }
+
+    @Override
+    public String checksSql() {
+        return CHECKS;
+    }
+
+    @Override
+    public String defaultsSql() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public ColumnModel column(ResultSet rs) throws SQLException {
+        return new ColumnModel(rs.getString("column_name"), type(rs, shows), rs.getBoolean("is_nullable"),
+                rs.getBoolean("is_identity"));
+    }
+
+    /** None: defaults are DEFAULT constraints here ({@link #defaultsSql}). */
+    @Override
+    public DefaultModel columnDefault(ResultSet rs) {
+        return null;
+    }
+
+    @Override
+    public boolean primaryKey(ResultSet rs) throws SQLException {
+        return "PK".equals(rs.getString("constraint_type").strip());
+    }
+
+    @Override
+    public IndexColumn indexColumn(ResultSet rs) throws SQLException {
+        String table = rs.getString("table_name");
+        String index = rs.getString("index_name");
+        return new IndexColumn(table,
+                shows.declaredIndexNames() ? index : babelfishNames.declaredIndexName(index, table),
+                rs.getBoolean("is_unique"), filter(rs, shows), rs.getString("column_name"),
+                rs.getBoolean("is_included_column"));
+    }
+
+    @Override
+    public CheckModel check(ResultSet rs) throws SQLException {
+        return new CheckModel(rs.getString("constraint_name"), rs.getString("definition"));
+    }
+
+    @Override
+    public DefaultModel defaultConstraint(ResultSet rs) throws SQLException {
+        return new DefaultModel(rs.getString("column_name"),
+                shows.defaultNames() ? rs.getString("constraint_name") : null,
+                rs.getString("definition"));
     }
 
     /** Empty for an unfiltered index; null (unknown) where the engine cannot show filters. */

@@ -7,7 +7,9 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -15,6 +17,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.jooq.exception.DataAccessException;
@@ -29,7 +32,46 @@ public final class FlywaySetup {
     public static final String HISTORY_TABLE = LibrarySchema.HISTORY_TABLE;
     public static final String SCHEMA = LibrarySchema.SCHEMA;
 
+    /** The logger of the one line each migrate shows at INFO. */
+    public static final String SUMMARY_LOGGER = "io.fcn.persistence.migration";
+
+    private static final System.Logger SUMMARY = System.getLogger(SUMMARY_LOGGER);
+
+    /**
+     * Flyway's output goes to {@link FlywayLogging}, named by class because that is how Flyway takes a logger. Null
+     * (Flyway's own choice) where Flyway's class loader cannot see that class, e.g. Flyway in a parent loader.
+     */
+    private static final String[] LOGGERS = libraryLoggers();
+
     private FlywaySetup() {
+    }
+
+    private static String[] libraryLoggers() {
+        try {
+            Class<?> seen = Class.forName(FlywayLogging.class.getName(), false, LogFactory.class.getClassLoader());
+            return seen == FlywayLogging.class ? new String[] {FlywayLogging.class.getName()} : null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Migrates and logs one line at INFO with what was applied, on which engine (Flyway's own lines are DEBUG). */
+    public static MigrateResult migrate(Flyway flyway) {
+        MigrateResult result = flyway.migrate();
+        SUMMARY.log(System.Logger.Level.INFO, summary(result));
+        return result;
+    }
+
+    static String summary(MigrateResult result) {
+        String engine = result.databaseType != null && result.databaseType.toUpperCase(Locale.ROOT).contains("H2")
+                ? "H2 (embedded)" : Objects.requireNonNullElse(result.databaseType, "the database");
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : result.initialSchemaVersion;
+        int applied = result.migrationsExecuted;
+        return applied == 0
+                ? "fcn-persistence: no migration to apply on " + engine + ", at version " + version
+                : "fcn-persistence: applied " + applied + (applied == 1 ? " migration" : " migrations") + " to "
+                        + engine + ", now at version " + version;
     }
 
     /** A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load. */
@@ -46,7 +88,11 @@ public final class FlywaySetup {
         if (family == EngineFamily.H2 && prepare) {
             prepareEmbedded(dataSource);
         }
-        return Flyway.configure(FlywaySetup.class.getClassLoader())
+        FluentConfiguration configuration = Flyway.configure(FlywaySetup.class.getClassLoader());
+        if (LOGGERS != null) {
+            configuration.loggers(LOGGERS);
+        }
+        return configuration
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .defaultSchema(SCHEMA)
