@@ -3,12 +3,11 @@ package io.fcn.persistence.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The exit codes of {@code fcn-db}; {@code fcn-db --help} and docs/cli.md list them from here. */
+/** The exit codes of {@code fcn-db}: {@code fcn-db --help} lists them from here, docs/cli.md the same (a test holds it). */
 enum ExitCode {
-    OK(0, "done; check: up to date and no schema drift"),
-    FAILURE(1, "the operation failed or was refused (connection, SQL error, unknown database state, "
-            + "irreversible step)"),
-    USAGE(2, "bad usage: one line saying what, and where the command's help is"),
+    OK(0, "ok; check: up to date and no schema drift"),
+    FAILURE(1, "failure or refusal: connection, SQL error, validate found a mismatch, undo refused"),
+    USAGE(2, "bad usage: one line saying what, then where the command's help is"),
     PENDING(3, "check: migrations are pending"),
     DRIFT(4, "check: the schema has drifted from the one the migrations define");
 

@@ -14,8 +14,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,6 +205,17 @@ class FcnDbTest {
                 "new", "purge-idempotency")) {
             assertTrue(help.out().lines().anyMatch(l -> l.startsWith("  " + command + " ")), command + help.out());
         }
+    }
+
+    @Test
+    void docsCliListsTheExitCodesTheHelpPrints() throws Exception {
+        Map<String, String> documented = new LinkedHashMap<>();
+        Files.readString(Path.of("docs/cli.md")).lines().map(Pattern.compile("^\\| (\\d) \\| (.+) \\|$")::matcher)
+                .filter(Matcher::matches).forEach(m -> documented.put(m.group(1), m.group(2)));
+        assertEquals(ExitCode.table(), documented);
+        String help = run(Map.of(), "--help").out().replaceAll("\\s+", " ");
+        ExitCode.table().forEach((code, meaning) -> assertTrue(help.contains(" " + code + " " + meaning + " "),
+                code + " " + meaning + " in: " + help));
     }
 
     @Test
