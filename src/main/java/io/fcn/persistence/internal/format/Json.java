@@ -1,17 +1,22 @@
 package io.fcn.persistence.internal.format;
 
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one JSON writer and reader of the library (reports, the command line's output, the schema snapshots): trees
- * built in a fixed key order, written as one compact line, so the same content gives the same bytes.
+ * The one JSON writer of the library (drift reports, event payloads, the command line, the schema snapshots, which
+ * it also reads back): trees built in a fixed key order, written as one compact line, so the same content gives the
+ * same bytes. Callers' JSON is read by the streaming parsers of {@code Validate} and {@code JsonSemantics}.
  */
 public final class Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Amounts exactly as given: {@code 1E+3} is written as {@code 1000}, {@code 0.00010} keeps its zeros. */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
     private Json() {
     }
