@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
  * {@code fcn-db} itself: the global options, declared once here and inherited by every command, so they are
  * accepted before or after the command's name (picocli sets these fields whichever command they follow).
  */
-@Command(name = "fcn-db", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "fcn-db", sortOptions = false,
         customSynopsis = "fcn-db [global options] <command> [options]",
         description = "The migrations of fcn-persistence, on SQL Server or the embedded database.",
         commandListHeading = "%nCommands:%n", optionListHeading = "%nGlobal options (before or after the command):%n",
