@@ -1,25 +1,38 @@
 package io.fcn.persistence.cli;
 
-/** The exit codes of {@code fcn-db}, documented in README. */
-public enum ExitCode {
-    /** Done; {@code check}: up to date and no drift. */
-    OK(0),
-    /** The operation failed or was refused (connection, SQL error, unknown database state, irreversible step). */
-    FAILURE(1),
-    /** Bad arguments: usage printed. */
-    USAGE(2),
-    /** {@code check}: migrations are pending. */
-    PENDING(3),
-    /** {@code check}: the schema has drifted from the one the migrations define. */
-    DRIFT(4);
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The exit codes of {@code fcn-db}: {@code fcn-db --help} lists them from here, docs/cli.md the same (a test holds it). */
+enum ExitCode {
+    OK(0, "ok; check: up to date and no schema drift"),
+    FAILURE(1, "failure or refusal: connection, SQL error, validate found a mismatch, undo refused"),
+    USAGE(2, "bad usage: one line saying what, then where the command's help is"),
+    PENDING(3, "check: migrations are pending"),
+    DRIFT(4, "check: the schema has drifted from the one the migrations define");
 
     private final int code;
+    private final String meaning;
 
-    ExitCode(int code) {
+    ExitCode(int code, String meaning) {
         this.code = code;
+        this.meaning = meaning;
     }
 
-    public int code() {
+    int code() {
         return code;
+    }
+
+    String meaning() {
+        return meaning;
+    }
+
+    /** For picocli's exit-code list: code → meaning, in order. */
+    static Map<String, String> table() {
+        Map<String, String> table = new LinkedHashMap<>();
+        for (ExitCode c : values()) {
+            table.put(String.valueOf(c.code), c.meaning);
+        }
+        return table;
     }
 }

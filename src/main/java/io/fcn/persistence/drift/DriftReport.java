@@ -1,6 +1,5 @@
 package io.fcn.persistence.drift;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,8 +7,10 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.json.JsonFactory;
+import io.fcn.persistence.internal.format.Json;
+import io.fcn.persistence.internal.format.TextTable;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.fcn.persistence.schema.model.SchemaDiff;
 import io.fcn.persistence.schema.model.SchemaModel;
@@ -22,7 +23,6 @@ import io.fcn.persistence.schema.model.SchemaModel;
 public record DriftReport(String expectedSource, String actualSource, List<Finding> findings,
         SortedMap<String, Integer> notCheckable) {
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final String ABSENT = "(absent)";
 
     public DriftReport {
@@ -96,14 +96,13 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
         } else {
             out.append("Schema drift: ").append(count(errors(), "error")).append(", ")
                     .append(count(warnings(), "warning")).append(" (").append(sources).append(")\n");
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"SEVERITY", "KIND", "OBJECT", "PATH", "PROPERTY", "EXPECTED", "ACTUAL"});
+            TextTable table = new TextTable("SEVERITY", "KIND", "OBJECT", "PATH", "PROPERTY", "EXPECTED", "ACTUAL");
             for (Finding f : findings) {
-                rows.add(new String[] {f.severity().name(), f.kind().name(), f.object().name(), f.path(),
+                table.row(f.severity().name(), f.kind().name(), f.object().name(), f.path(),
                         f.property() == null ? "-" : f.property(),
-                        f.expected() == null ? ABSENT : f.expected(), f.actual() == null ? ABSENT : f.actual()});
+                        f.expected() == null ? ABSENT : f.expected(), f.actual() == null ? ABSENT : f.actual());
             }
-            appendTable(out, rows);
+            out.append(table.render());
         }
         if (!notCheckable.isEmpty()) {
             out.append("Not checkable here: ");
@@ -118,60 +117,30 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private static void appendTable(StringBuilder out, List<String[]> rows) {
-        int columns = rows.get(0).length;
-        int[] widths = new int[columns];
-        for (String[] row : rows) {
-            for (int i = 0; i < columns; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < columns; i++) {
-                line.append(i == columns - 1 ? row[i] : pad(row[i], widths[i] + 2));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(width - s.length());
-    }
-
     /**
      * The same as JSON: {@code {"expected", "actual", "errors", "warnings", "findings": [{"severity", "kind",
      * "object", "path", "property", "expected", "actual"}], "notCheckable": {name: count}}}; absent values are null.
      */
     public String toJson() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringProperty("expected", expectedSource);
-            json.writeStringProperty("actual", actualSource);
-            json.writeNumberProperty("errors", errors());
-            json.writeNumberProperty("warnings", warnings());
-            json.writeArrayPropertyStart("findings");
-            for (Finding f : findings) {
-                json.writeStartObject();
-                json.writeStringProperty("severity", f.severity().name());
-                json.writeStringProperty("kind", f.kind().name());
-                json.writeStringProperty("object", f.object().name());
-                json.writeStringProperty("path", f.path());
-                json.writeStringProperty("property", f.property());
-                json.writeStringProperty("expected", f.expected());
-                json.writeStringProperty("actual", f.actual());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeObjectPropertyStart("notCheckable");
-            for (Map.Entry<String, Integer> e : notCheckable.entrySet()) {
-                json.writeNumberProperty(e.getKey(), e.getValue());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
+        ObjectNode json = Json.object();
+        json.put("expected", expectedSource);
+        json.put("actual", actualSource);
+        json.put("errors", errors());
+        json.put("warnings", warnings());
+        ArrayNode rows = json.putArray("findings");
+        for (Finding f : findings) {
+            rows.addObject()
+                    .put("severity", f.severity().name())
+                    .put("kind", f.kind().name())
+                    .put("object", f.object().name())
+                    .put("path", f.path())
+                    .put("property", f.property())
+                    .put("expected", f.expected())
+                    .put("actual", f.actual());
         }
-        return out.toString();
+        ObjectNode unknown = json.putObject("notCheckable");
+        notCheckable.forEach(unknown::put);
+        return Json.write(json);
     }
 
     @Override

@@ -1,21 +1,19 @@
 package io.fcn.persistence.lifecycle;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.json.JsonFactory;
+import io.fcn.persistence.internal.format.Json;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds an event payload: a flat JSON object, written by Jackson's generator so every value is escaped correctly.
+ * Builds an event payload: a flat JSON object, written by the library's one JSON writer (Jackson), so every value is
+ * escaped correctly.
  * Amounts are written as plain JSON numbers exactly as given (no exponent, no rounding); dates as ISO strings.
  */
 public final class EventPayload {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
@@ -56,27 +54,21 @@ public final class EventPayload {
 
     /** The JSON text: {@code {"name":value,…}} in insertion order; a null value is written as JSON null. */
     public String toJson() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            for (Map.Entry<String, Object> p : properties.entrySet()) {
-                g.writeName(p.getKey());
-                Object v = p.getValue();
-                if (v == null) {
-                    g.writeNull();
-                } else if (v instanceof BigDecimal amount) {
-                    g.writeNumber(amount.toPlainString());
-                } else if (v instanceof Long n) {
-                    g.writeNumber(n);
-                } else if (v instanceof Boolean b) {
-                    g.writeBoolean(b);
-                } else {
-                    g.writeString(v.toString());
-                }
+        ObjectNode json = Json.object();
+        properties.forEach((name, v) -> {
+            if (v == null) {
+                json.putNull(name);
+            } else if (v instanceof BigDecimal amount) {
+                json.put(name, amount);
+            } else if (v instanceof Long n) {
+                json.put(name, n);
+            } else if (v instanceof Boolean b) {
+                json.put(name, b);
+            } else {
+                json.put(name, v.toString());
             }
-            g.writeEndObject();
-        }
-        return out.toString();
+        });
+        return Json.write(json);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -163,6 +164,28 @@ class ArchitectureTest {
         }
         assertFalse(used.isEmpty(), "the generated classes should use the types leaf (binding, enums)");
         assertEquals(Set.of(BASE + ".types"), used);
+    }
+
+    /** picocli is an optional dependency, packed into the cli jar only: nothing a library consumer loads uses it. */
+    @Test
+    void onlyTheCommandLineUsesPicocliAndOnlyFcnDbIsPublicThere() {
+        Set<String> users = new TreeSet<>();
+        Set<String> publicInCli = new TreeSet<>();
+        for (JavaClass c : classes) {
+            if (!ours(c)) {
+                continue;
+            }
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                if (d.getTargetClass().getPackageName().startsWith("picocli")) {
+                    users.add(c.getPackageName());
+                }
+            }
+            if (c.getPackageName().equals(BASE + ".cli") && c.getModifiers().contains(JavaModifier.PUBLIC)) {
+                publicInCli.add(c.getSimpleName());
+            }
+        }
+        assertEquals(Set.of(BASE + ".cli"), users);
+        assertEquals(Set.of("FcnDb"), publicInCli);
     }
 
     @Test

@@ -14,8 +14,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,17 +170,84 @@ class FcnDbTest {
     }
 
     @Test
-    void badArgumentsGetTheUsageAndExitTwo() {
+    void badArgumentsGetOneLineAPointerToTheHelpAndExitTwo() {
         for (String[] args : List.of(new String[0], new String[] {"frobnicate"}, new String[] {"undo"},
                 new String[] {"migrate", "--bogus"}, new String[] {"undo", "--steps", "zero"},
-                new String[] {"baseline"}, new String[] {"new"}, new String[] {"info", "--url"})) {
+                new String[] {"baseline"}, new String[] {"new"}, new String[] {"info", "--url"},
+                new String[] {"undo", "--steps", "1", "--target", "20251022.0001"},
+                new String[] {"--url", "jdbc:h2:mem:a", "info", "--url", "jdbc:h2:mem:b"},
+                new String[] {"baseline", "--version", "20251022.0001", "--dir", "db/migration"},
+                new String[] {"help", "frobnicate"}, new String[] {"info", "unexpected"})) {
             Run r = run(Map.of(), args);
-            assertEquals(ExitCode.USAGE.code(), r.code(), String.join(" ", args));
-            assertTrue(r.err().startsWith("fcn-db: "), r.err());
-            assertTrue(r.err().contains("usage: fcn-db <command>"), r.err());
+            String given = String.join(" ", args);
+            assertEquals(ExitCode.USAGE.code(), r.code(), given);
+            List<String> lines = r.err().lines().toList();
+            assertTrue(lines.size() <= 2, given + ": " + r.err());
+            assertTrue(lines.get(0).startsWith("fcn-db: "), r.err());
+            assertTrue(lines.get(1).matches("see fcn-db( [a-z-]+)? --help"), r.err());
+            assertEquals("", r.out(), given);
         }
+        assertEquals(List.of("fcn-db: unknown command frobnicate", "see fcn-db --help"),
+                run(Map.of(), "frobnicate").err().lines().toList());
+        assertEquals(List.of("fcn-db: undo needs exactly one of --steps N, --target V, --to-base",
+                "see fcn-db undo --help"), run(Map.of(), "undo").err().lines().toList());
+        assertTrue(run(Map.of(), "undo", "--steps", "zero").err()
+                .contains("must be a positive whole number, got zero"));
+
         Run help = run(Map.of(), "--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().contains("exit codes: 0 ok, 1 failure or refusal, 2 bad usage, 3 pending"));
+        assertEquals("", help.err());
+        for (ExitCode c : ExitCode.values()) {
+            assertEquals(1, help.out().lines().filter(l -> l.matches("\\s+" + c.code() + "\\s+\\S.*")).count(),
+                    "one line for exit code " + c.code() + ": " + help.out());
+        }
+        for (String command : List.of("info", "migrate", "undo", "sql", "check", "validate", "repair", "baseline",
+                "new", "purge-idempotency")) {
+            assertTrue(help.out().lines().anyMatch(l -> l.startsWith("  " + command + " ")), command + help.out());
+        }
+    }
+
+    @Test
+    void docsCliListsTheExitCodesTheHelpPrints() throws Exception {
+        Map<String, String> documented = new LinkedHashMap<>();
+        Files.readString(Path.of("docs/cli.md")).lines().map(Pattern.compile("^\\| (\\d) \\| (.+) \\|$")::matcher)
+                .filter(Matcher::matches).forEach(m -> documented.put(m.group(1), m.group(2)));
+        assertEquals(ExitCode.table(), documented);
+        String help = run(Map.of(), "--help").out().replaceAll("\\s+", " ");
+        ExitCode.table().forEach((code, meaning) -> assertTrue(help.contains(" " + code + " " + meaning + " "),
+                code + " " + meaning + " in: " + help));
+    }
+
+    @Test
+    void helpOnOneCommandDescribesThatCommandAlone() {
+        Run viaHelp = run(Map.of(), "help", "undo");
+        Run viaOption = run(Map.of(), "undo", "--help");
+        assertEquals(0, viaHelp.code());
+        assertEquals(0, viaOption.code());
+        assertEquals(viaHelp.out(), viaOption.out());
+        String help = viaHelp.out();
+        assertTrue(help.contains("Usage: fcn-db undo (--steps N | --target V | --to-base)"), help);
+        assertTrue(help.contains("--to-base") && help.contains("--url"), help);
+        for (String other : List.of("migrate", "purge-idempotency", "baseline", "--batch", "--version", "Exit codes")) {
+            assertFalse(help.contains(other), other + " in the help of undo: " + help);
+        }
+        assertEquals("", viaHelp.err() + viaOption.err());
+    }
+
+    @Test
+    void aGlobalOptionWorksBeforeAndAfterTheCommand() {
+        String url = "jdbc:h2:file:" + dir.resolve("either").toAbsolutePath();
+        assertEquals(0, run(Map.of(), "--url", url, "migrate", "--target", "20251022.0001").code());
+        Run after = run(Map.of(), "info", "--url", url, "--json");
+        Run before = run(Map.of(), "--json", "--url", url, "info");
+        assertEquals(0, after.code(), after.err());
+        assertEquals(0, before.code(), before.err());
+        assertTrue(after.out().contains("\"currentVersion\":\"20251022.0001\""), after.out());
+        assertEquals(after.out(), before.out());
+
+        Run embeddedBefore = run(Map.of(), "--embedded", dir.resolve("local").toString(), "migrate");
+        assertEquals(0, embeddedBefore.code(), embeddedBefore.err());
+        assertEquals(embedded("info", "--json").out(),
+                run(Map.of(), "--json", "--embedded", dir.resolve("local").toString(), "info").out());
     }
 }

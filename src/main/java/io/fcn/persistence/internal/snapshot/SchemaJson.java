@@ -1,18 +1,12 @@
 package io.fcn.persistence.internal.snapshot;
 
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import io.fcn.persistence.internal.format.Json;
 import io.fcn.persistence.schema.model.CheckModel;
 import io.fcn.persistence.schema.model.ColumnModel;
 import io.fcn.persistence.schema.model.ColumnType;
@@ -32,249 +26,149 @@ import io.fcn.persistence.schema.model.TypeFamily;
  */
 public final class SchemaJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private SchemaJson() {
     }
 
     public static String write(SchemaModel model) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)
-                .configure(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET, true)) {
-            g.writeStartObject();
-            g.writeStringProperty("source", model.source());
-            g.writeArrayPropertyStart("tables");
-            for (TableModel t : model.tables()) {
-                table(g, t);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        return out.toString();
+        ObjectNode root = Json.object();
+        root.put("source", model.source());
+        ArrayNode tables = root.putArray("tables");
+        model.tables().forEach(t -> table(tables.addObject(), t));
+        return Json.write(root);
     }
 
-    private static void table(JsonGenerator g, TableModel t) {
-        g.writeStartObject();
-        g.writeStringProperty("name", t.name());
-        g.writeArrayPropertyStart("columns");
+    private static void table(ObjectNode o, TableModel t) {
+        o.put("name", t.name());
+        ArrayNode columns = o.putArray("columns");
         for (ColumnModel c : t.columns()) {
-            g.writeStartObject();
-            g.writeStringProperty("name", c.name());
             ColumnType type = c.type();
-            g.writeStringProperty("family", type.family().name());
-            g.writeBooleanProperty("nationalKnown", type.nationalKnown());
-            g.writeStringProperty("length", type.length() == null ? null : type.length().toString());
-            number(g, "precision", type.precision());
-            number(g, "scale", type.scale());
-            g.writeStringProperty("otherName", type.otherName());
-            bool(g, "nullable", c.nullable());
-            bool(g, "identity", c.identity());
-            g.writeEndObject();
+            columns.addObject()
+                    .put("name", c.name())
+                    .put("family", type.family().name())
+                    .put("nationalKnown", type.nationalKnown())
+                    .put("length", type.length() == null ? null : type.length().toString())
+                    .put("precision", type.precision())
+                    .put("scale", type.scale())
+                    .put("otherName", type.otherName())
+                    .put("nullable", c.nullable())
+                    .put("identity", c.identity());
         }
-        g.writeEndArray();
-        g.writeName("primaryKey");
         if (t.primaryKey() == null) {
-            g.writeNull();
+            o.putNull("primaryKey");
         } else {
-            key(g, t.primaryKey());
+            key(o.putObject("primaryKey"), t.primaryKey());
         }
-        g.writeArrayPropertyStart("uniqueKeys");
-        t.uniqueKeys().forEach(k -> key(g, k));
-        g.writeEndArray();
-        g.writeArrayPropertyStart("foreignKeys");
+        ArrayNode uniqueKeys = o.putArray("uniqueKeys");
+        t.uniqueKeys().forEach(k -> key(uniqueKeys.addObject(), k));
+        ArrayNode foreignKeys = o.putArray("foreignKeys");
         for (ForeignKeyModel fk : t.foreignKeys()) {
-            g.writeStartObject();
-            g.writeStringProperty("name", fk.name());
-            strings(g, "columns", fk.columns());
-            g.writeStringProperty("referencedTable", fk.referencedTable());
-            strings(g, "referencedColumns", fk.referencedColumns());
-            g.writeEndObject();
+            ObjectNode f = foreignKeys.addObject().put("name", fk.name());
+            strings(f, "columns", fk.columns());
+            f.put("referencedTable", fk.referencedTable());
+            strings(f, "referencedColumns", fk.referencedColumns());
         }
-        g.writeEndArray();
-        g.writeArrayPropertyStart("indexes");
+        ArrayNode indexes = o.putArray("indexes");
         for (IndexModel i : t.indexes()) {
-            g.writeStartObject();
-            g.writeStringProperty("name", i.name());
-            strings(g, "columns", i.columns());
-            bool(g, "unique", i.unique());
-            strings(g, "includedColumns", i.includedColumns());
-            g.writeBooleanProperty("filterKnown", i.filter() != null);
-            g.writeStringProperty("filter", i.filter() == null ? null : i.filter().orElse(null));
-            g.writeEndObject();
+            ObjectNode x = indexes.addObject().put("name", i.name());
+            strings(x, "columns", i.columns());
+            x.put("unique", i.unique());
+            strings(x, "includedColumns", i.includedColumns());
+            x.put("filterKnown", i.filter() != null);
+            x.put("filter", i.filter() == null ? null : i.filter().orElse(null));
         }
-        g.writeEndArray();
-        g.writeName("checks");
         if (t.checks() == null) {
-            g.writeNull();
+            o.putNull("checks");
         } else {
-            g.writeStartArray();
-            for (CheckModel c : t.checks()) {
-                g.writeStartObject();
-                g.writeStringProperty("name", c.name());
-                g.writeStringProperty("expression", c.expression());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            ArrayNode checks = o.putArray("checks");
+            t.checks().forEach(c -> checks.addObject().put("name", c.name()).put("expression", c.expression()));
         }
-        g.writeName("defaults");
         if (t.defaults() == null) {
-            g.writeNull();
+            o.putNull("defaults");
         } else {
-            g.writeStartArray();
-            for (DefaultModel d : t.defaults()) {
-                g.writeStartObject();
-                g.writeStringProperty("column", d.column());
-                g.writeStringProperty("name", d.name());
-                g.writeStringProperty("expression", d.expression());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            ArrayNode defaults = o.putArray("defaults");
+            t.defaults().forEach(d -> defaults.addObject().put("column", d.column()).put("name", d.name())
+                    .put("expression", d.expression()));
         }
-        g.writeEndObject();
     }
 
-    private static void key(JsonGenerator g, KeyModel k) {
-        g.writeStartObject();
-        g.writeStringProperty("name", k.name());
-        strings(g, "columns", k.columns());
-        g.writeEndObject();
+    private static void key(ObjectNode o, KeyModel k) {
+        o.put("name", k.name());
+        strings(o, "columns", k.columns());
     }
 
-    private static void strings(JsonGenerator g, String name, List<String> values) {
-        g.writeName(name);
+    private static void strings(ObjectNode o, String name, List<String> values) {
         if (values == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartArray();
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
-    }
-
-    private static void number(JsonGenerator g, String name, Integer value) {
-        if (value == null) {
-            g.writeNullProperty(name);
+            o.putNull(name);
         } else {
-            g.writeNumberProperty(name, value);
+            values.forEach(o.putArray(name)::add);
         }
     }
 
-    private static void bool(JsonGenerator g, String name, Boolean value) {
-        if (value == null) {
-            g.writeNullProperty(name);
-        } else {
-            g.writeBooleanProperty(name, value);
-        }
-    }
-
-    // Reading: a tiny tree (Map, List, String, Integer, Boolean, null), then the records.
+    // Reading: what write wrote; a JSON null is read back as null ("not known").
 
     public static SchemaModel read(String json) {
-        Map<String, Object> root;
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
-            p.nextToken();
-            root = object(value(p));
-        }
-        return new SchemaModel(string(root, "source"), list(root, "tables").stream()
-                .map(t -> table(object(t))).toList());
+        JsonNode root = Json.read(json);
+        return new SchemaModel(string(root, "source"), list(root, "tables").stream().map(SchemaJson::table).toList());
     }
 
-    private static Object value(JsonParser p) {
-        JsonToken token = p.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    map.put(name, value(p));
-                }
-                return map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(p));
-                }
-                return list;
-            }
-            case VALUE_STRING -> {
-                return p.getString();
-            }
-            case VALUE_NUMBER_INT -> {
-                return p.getIntValue();
-            }
-            case VALUE_TRUE -> {
-                return Boolean.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return Boolean.FALSE;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new IllegalArgumentException("Unexpected JSON token " + token);
-        }
-    }
-
-    private static TableModel table(Map<String, Object> t) {
-        List<ColumnModel> columns = list(t, "columns").stream().map(o -> {
-            Map<String, Object> c = object(o);
+    private static TableModel table(JsonNode t) {
+        List<ColumnModel> columns = list(t, "columns").stream().map(c -> {
             String length = string(c, "length");
-            ColumnType type = new ColumnType(TypeFamily.valueOf(string(c, "family")),
-                    (Boolean) c.get("nationalKnown"),
+            ColumnType type = new ColumnType(TypeFamily.valueOf(string(c, "family")), bool(c, "nationalKnown"),
                     length == null ? null : length.equals("MAX") ? Length.MAX : Length.of(Integer.parseInt(length)),
-                    (Integer) c.get("precision"), (Integer) c.get("scale"), string(c, "otherName"));
-            return new ColumnModel(string(c, "name"), type, (Boolean) c.get("nullable"),
-                    (Boolean) c.get("identity"));
+                    integer(c, "precision"), integer(c, "scale"), string(c, "otherName"));
+            return new ColumnModel(string(c, "name"), type, bool(c, "nullable"), bool(c, "identity"));
         }).toList();
-        Object pk = t.get("primaryKey");
-        List<ForeignKeyModel> fks = list(t, "foreignKeys").stream().map(o -> {
-            Map<String, Object> f = object(o);
-            return new ForeignKeyModel(string(f, "name"), strings(f, "columns"), string(f, "referencedTable"),
-                    strings(f, "referencedColumns"));
-        }).toList();
-        List<IndexModel> indexes = list(t, "indexes").stream().map(o -> {
-            Map<String, Object> i = object(o);
-            Optional<String> filter = Boolean.TRUE.equals(i.get("filterKnown"))
+        JsonNode pk = t.get("primaryKey");
+        List<ForeignKeyModel> fks = list(t, "foreignKeys").stream()
+                .map(f -> new ForeignKeyModel(string(f, "name"), strings(f, "columns"), string(f, "referencedTable"),
+                        strings(f, "referencedColumns")))
+                .toList();
+        List<IndexModel> indexes = list(t, "indexes").stream().map(i -> {
+            Optional<String> filter = Boolean.TRUE.equals(bool(i, "filterKnown"))
                     ? Optional.ofNullable(string(i, "filter")) : null;
-            return new IndexModel(string(i, "name"), strings(i, "columns"), (Boolean) i.get("unique"),
+            return new IndexModel(string(i, "name"), strings(i, "columns"), bool(i, "unique"),
                     strings(i, "includedColumns"), filter);
         }).toList();
-        List<CheckModel> checks = t.get("checks") == null ? null : list(t, "checks").stream().map(o -> {
-            Map<String, Object> c = object(o);
-            return new CheckModel(string(c, "name"), string(c, "expression"));
-        }).toList();
-        List<DefaultModel> defaults = t.get("defaults") == null ? null : list(t, "defaults").stream().map(o -> {
-            Map<String, Object> d = object(o);
-            return new DefaultModel(string(d, "column"), string(d, "name"), string(d, "expression"));
-        }).toList();
-        return new TableModel(string(t, "name"), columns, pk == null ? null : key(object(pk)),
-                list(t, "uniqueKeys").stream().map(o -> key(object(o))).toList(), fks, indexes, checks, defaults);
+        List<CheckModel> checks = list(t, "checks") == null ? null : list(t, "checks").stream()
+                .map(c -> new CheckModel(string(c, "name"), string(c, "expression"))).toList();
+        List<DefaultModel> defaults = list(t, "defaults") == null ? null : list(t, "defaults").stream()
+                .map(d -> new DefaultModel(string(d, "column"), string(d, "name"), string(d, "expression")))
+                .toList();
+        return new TableModel(string(t, "name"), columns, absent(pk) ? null : key(pk),
+                list(t, "uniqueKeys").stream().map(SchemaJson::key).toList(), fks, indexes, checks, defaults);
     }
 
-    private static KeyModel key(Map<String, Object> k) {
+    private static KeyModel key(JsonNode k) {
         return new KeyModel(string(k, "name"), strings(k, "columns"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object o) {
-        return (Map<String, Object>) o;
+    private static boolean absent(JsonNode n) {
+        return n == null || n.isNull();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Map<String, Object> m, String name) {
-        return (List<Object>) m.get(name);
+    private static List<JsonNode> list(JsonNode o, String name) {
+        JsonNode n = o.get(name);
+        return absent(n) ? null : List.copyOf(n.values());
     }
 
-    private static List<String> strings(Map<String, Object> m, String name) {
-        List<Object> values = list(m, name);
-        return values == null ? null : values.stream().map(String.class::cast).toList();
+    private static List<String> strings(JsonNode o, String name) {
+        List<JsonNode> values = list(o, name);
+        return values == null ? null : values.stream().map(JsonNode::stringValue).toList();
     }
 
-    private static String string(Map<String, Object> m, String name) {
-        return (String) m.get(name);
+    private static String string(JsonNode o, String name) {
+        JsonNode n = o.get(name);
+        return absent(n) ? null : n.stringValue();
+    }
+
+    private static Integer integer(JsonNode o, String name) {
+        JsonNode n = o.get(name);
+        return absent(n) ? null : n.intValue();
+    }
+
+    private static Boolean bool(JsonNode o, String name) {
+        JsonNode n = o.get(name);
+        return absent(n) ? null : n.booleanValue();
     }
 }

@@ -1,0 +1,50 @@
+package io.fcn.persistence.cli;
+
+import java.util.List;
+
+import io.fcn.persistence.drift.DriftReport;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.format.Json;
+import io.fcn.persistence.migration.MigrationEntry;
+import io.fcn.persistence.migration.MigrationOperations;
+import tools.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+
+/** Pending work first (exit 3), then drift (exit 4); the drift check itself is {@link MigrationOperations#drift}. */
+@Command(name = "check", sortOptions = false,
+        customSynopsis = "fcn-db check [global options]",
+        description = {"Exit 3 when migrations are pending, 4 on schema drift, else 0.",
+            "Drift: the schema differs from the one the migrations define at the database's version."})
+final class CheckCommand extends DatabaseCommand {
+
+    CheckCommand(Session session) {
+        super(session);
+    }
+
+    @Override
+    ExitCode run(Database db, MigrationOperations ops) {
+        MigrationOperations.CheckResult result = ops.check();
+        List<String> pending = result.status().pending().stream().map(MigrationEntry::version).toList();
+        ExitCode code = result.pending() ? ExitCode.PENDING : result.drifted() ? ExitCode.DRIFT : ExitCode.OK;
+        if (session.json()) {
+            ObjectNode o = Session.result("check");
+            o.put("result", code.name());
+            o.put("currentVersion", result.status().currentVersion());
+            pending.forEach(o.putArray("pending")::add);
+            o.set("drift", result.drift().map(DriftReport::toJson).map(Json::read).orElse(null));
+            session.print(o);
+            return code;
+        }
+        String at = result.status().currentVersion() == null ? "(none)" : result.status().currentVersion();
+        if (code == ExitCode.PENDING) {
+            session.out.println("Pending: " + plural(pending.size(), "migration") + " (" + String.join(", ", pending)
+                    + ") above the current version " + at);
+        } else if (code == ExitCode.DRIFT) {
+            session.out.print(result.drift().orElseThrow().toText());
+        } else {
+            session.out.println("Up to date at " + at + (result.drift().isPresent() ? "; no schema drift"
+                    : "; schema drift not checked at this version"));
+        }
+        return code;
+    }
+}

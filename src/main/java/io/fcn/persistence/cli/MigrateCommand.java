@@ -1,0 +1,26 @@
+package io.fcn.persistence.cli;
+
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.migration.MigrationOperations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "migrate", sortOptions = false,
+        customSynopsis = "fcn-db migrate [--target V] [global options]",
+        description = {"Apply the pending migrations (with --target V: up to and including V).",
+            "One line per applied migration with its time, then a summary."})
+final class MigrateCommand extends DatabaseCommand {
+
+    @Option(names = "--target", paramLabel = "V", description = "stop after version V (applied too)")
+    String target;
+
+    MigrateCommand(Session session) {
+        super(session);
+    }
+
+    @Override
+    ExitCode run(Database db, MigrationOperations ops) {
+        long start = System.nanoTime();
+        return Steps.print(session, "migrate", "Applied", "applied", ops.migrate(target), ops, start);
+    }
+}

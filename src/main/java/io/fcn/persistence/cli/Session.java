@@ -1,0 +1,172 @@
+package io.fcn.persistence.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.fcn.persistence.embedded.EmbeddedDatabase;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.database.DatabaseUrl;
+import io.fcn.persistence.internal.database.UrlDatabase;
+import io.fcn.persistence.internal.engine.SqlServerUrl;
+import io.fcn.persistence.internal.format.Json;
+import io.fcn.persistence.migration.MigrationOperations;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What every command of one run shares: the streams, the environment, the clock, the global options, and the
+ * passwords seen so far (masked in every message).
+ */
+final class Session {
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(?:password|pwd)\\s*=\\s*([^;]*)");
+
+    final PrintStream out;
+    final PrintStream err;
+    final Clock clock;
+    final RootCommand global = new RootCommand();
+    private final Map<String, String> env;
+    private final Set<String> secrets = new LinkedHashSet<>();
+
+    Session(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    boolean json() {
+        return global.json;
+    }
+
+    // ---- connection ----
+
+    /** The database the options name, connected once to fail early with a clear message. */
+    Database open() {
+        String password = global.passwordFile == null ? null : readPassword(global.passwordFile);
+        String url = global.url != null ? global.url : env.get(FcnDb.DATABASE_URL);
+        Database db;
+        if (url == null || url.isBlank()) {
+            if (global.user != null || password != null) {
+                throw new UsageException("--user and --password-file need --url or DATABASE_URL");
+            }
+            db = EmbeddedDatabase.file(global.embedded != null ? Path.of(global.embedded) : FcnDb.DEFAULT_EMBEDDED);
+        } else {
+            if (global.embedded != null) {
+                throw new UsageException("--embedded is for the default database, not with a URL");
+            }
+            Matcher m = URL_PASSWORD.matcher(url);
+            while (m.find()) {
+                secrets.add(m.group(1));
+            }
+            DatabaseUrl parsed;
+            try {
+                parsed = DatabaseUrl.parse(url, global.user, password);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            secrets.add(parsed.password());
+            db = UrlDatabase.open(parsed);
+        }
+        if (!json()) {
+            err.println("database: " + db.description());
+        }
+        try (Connection c = db.dataSource().getConnection()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            db.close();
+            throw new IllegalStateException("cannot connect to " + db.description() + ": " + e.getMessage(), e);
+        }
+        return db;
+    }
+
+    private String readPassword(String file) {
+        try {
+            String password = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+            secrets.add(password);
+            return password;
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--password-file " + file + ": no such file");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read --password-file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The library's operations on {@code db}, with the project's folders when {@code --dir} names them. */
+    MigrationOperations operations(Database db) {
+        MigrationOperations ops = MigrationOperations.on(db.dataSource());
+        return global.dir == null ? ops : ops.withProjectDirectories(migrationDir(null), rollbackDir(null));
+    }
+
+    Path migrationDir(String fallback) {
+        return Path.of(global.dir != null ? global.dir : fallback);
+    }
+
+    /** {@code --rollback-dir}, else the migration folder's sibling {@code rollback}. */
+    Path rollbackDir(String fallback) {
+        return global.rollbackDir != null ? Path.of(global.rollbackDir)
+                : migrationDir(fallback).toAbsolutePath().resolveSibling("rollback");
+    }
+
+    /** For the commands that work on the database's history alone. */
+    void refuseProjectDirectories(String command) {
+        if (global.dir != null) {
+            throw new UsageException(command + " does not take --dir");
+        }
+        if (global.rollbackDir != null) {
+            throw new UsageException(command + " does not take --rollback-dir");
+        }
+    }
+
+    // ---- output ----
+
+    /** The JSON result of {@code command}: its name first, then what the command adds. */
+    static ObjectNode result(String command) {
+        return Json.object().put("command", command);
+    }
+
+    void print(ObjectNode result) {
+        out.println(Json.write(result));
+    }
+
+    /** What went wrong on stderr, masked; never a stack trace. */
+    void error(String message) {
+        err.println("fcn-db: " + scrub(message));
+    }
+
+    /** The message and its causes' messages, once each: what went wrong, without a stack trace. */
+    static String message(Throwable e) {
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = e; t != null && parts.size() < 4; t = t.getCause()) {
+            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (parts.stream().noneMatch(p -> p.contains(m))) {
+                parts.add(m);
+            }
+        }
+        return String.join(": ", parts);
+    }
+
+    /** Masks every password this run has seen, and credentials in URLs. */
+    String scrub(String message) {
+        String s = message == null ? "" : message;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                s = s.replace(secret, "***");
+            }
+        }
+        return DatabaseUrl.redactSqlAlchemy(SqlServerUrl.redact(s));
+    }
+}

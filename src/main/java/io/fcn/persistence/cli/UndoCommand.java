@@ -1,0 +1,34 @@
+package io.fcn.persistence.cli;
+
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.migration.MigrationOperations;
+import io.fcn.persistence.migration.UndoTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "undo", sortOptions = false,
+        customSynopsis = "fcn-db undo (--steps N | --target V | --to-base) [global options]",
+        description = {"Run rollback scripts, latest first (--target V keeps V applied).",
+            "Refused when the schema has drifted or a step is irreversible."})
+final class UndoCommand extends DatabaseCommand {
+
+    @Mixin
+    UndoOptions undo;
+
+    private UndoTarget target;
+
+    UndoCommand(Session session) {
+        super(session);
+    }
+
+    @Override
+    void checkArguments() {
+        target = undo.undoTarget("undo");
+    }
+
+    @Override
+    ExitCode run(Database db, MigrationOperations ops) {
+        long start = System.nanoTime();
+        return Steps.print(session, "undo", "Undid", "undone", ops.undo(target), ops, start);
+    }
+}

@@ -1,0 +1,46 @@
+package io.fcn.persistence.internal.format;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Columns for people: each as wide as its widest cell, two spaces apart, no trailing blanks. */
+public final class TextTable {
+
+    private final List<String[]> rows = new ArrayList<>();
+    private final int columns;
+
+    public TextTable(String... header) {
+        columns = header.length;
+        rows.add(header);
+    }
+
+    public TextTable row(String... cells) {
+        if (cells.length != columns) {
+            throw new IllegalArgumentException("a row of " + cells.length + " cells in a table of " + columns);
+        }
+        rows.add(cells);
+        return this;
+    }
+
+    /** One line per row, the header first, each ending in a newline. */
+    public String render() {
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns; i++) {
+                line.append(row[i]);
+                if (i < columns - 1) {
+                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
+                }
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+}
