@@ -10,7 +10,7 @@ public final class TransientDatabaseException extends FcnPersistenceException {
     private final Reason reason;
 
     public TransientDatabaseException(Reason reason, Throwable cause) {
-        super("Transient database failure (" + reason + "), retry the transaction: " + cause.getMessage(), cause);
+        super("Transient database failure (" + reason + "), retry the transaction", cause);
         this.reason = reason;
     }
 

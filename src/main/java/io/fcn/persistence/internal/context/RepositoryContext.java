@@ -10,11 +10,15 @@ import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
 
+import io.fcn.persistence.exceptions.MisuseException;
 import io.fcn.persistence.exceptions.TransactionRolledBackException;
+import io.fcn.persistence.internal.errors.SqlErrors;
 
 /**
  * What a repository needs from the entry point, and nothing more: the jOOQ context, the clock, and the calling
- * thread's transaction. Built once by {@code FcnPersistence}; repositories never see the entry point itself.
+ * thread's transaction. Built once by {@code FcnPersistence}; repositories never see the entry point itself. Every
+ * public repository method runs its body through {@link #call(Supplier)}: the one place that decides what a failure
+ * does to the transaction and what it looks like to the caller.
  */
 public final class RepositoryContext {
 
@@ -22,6 +26,7 @@ public final class RepositoryContext {
     private final Clock clock;
     private final boolean callerManagedTransactions;
     private final ThreadLocal<TransactionState> transaction = new ThreadLocal<>();
+    private final ThreadLocal<int[]> callDepth = ThreadLocal.withInitial(() -> new int[1]);
 
     public RepositoryContext(DSLContext dsl, Clock clock, boolean callerManagedTransactions) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
@@ -40,6 +45,43 @@ public final class RepositoryContext {
     /** The clock's time in UTC, truncated to microseconds: what round-trips exactly on every engine. */
     public OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Runs one public library call. Whatever leaves the outermost call is a typed error
+     * ({@link SqlErrors#translate}); inside {@link #inTransaction(Supplier)} it also marks the transaction
+     * rollback-only, so a caller that catches it and carries on still gets a rollback, not half a unit of work.
+     */
+    public <T> T call(Supplier<T> work) {
+        int[] depth = callDepth.get();
+        depth[0]++;
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            RuntimeException failure = depth[0] == 1 ? SqlErrors.translate(e) : e;
+            markRollbackOnly(failure);
+            throw failure;
+        } catch (Error e) {
+            markRollbackOnly(e);
+            throw e;
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    /** {@link #call(Supplier)} for a call without a result. */
+    public void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private void markRollbackOnly(Throwable failure) {
+        TransactionState state = transaction.get();
+        if (state != null && state.failure == null) {
+            state.failure = failure;
+        }
     }
 
     /** Whether the calling thread is inside {@link #inTransaction(Supplier)}. */
@@ -76,6 +118,8 @@ public final class RepositoryContext {
                 }
                 return result;
             });
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e);
         } finally {
             transaction.remove();
         }
@@ -93,7 +137,7 @@ public final class RepositoryContext {
     private void requireCallerTransaction() {
         Boolean autoCommit = dsl.connectionResult(Connection::getAutoCommit);
         if (Boolean.TRUE.equals(autoCommit)) {
-            throw new IllegalStateException("callerManagedTransactions() is set but no caller transaction is active"
+            throw new MisuseException("callerManagedTransactions() is set but no caller transaction is active"
                     + " (the connection is in auto-commit): start one (e.g. @Transactional) before calling");
         }
     }

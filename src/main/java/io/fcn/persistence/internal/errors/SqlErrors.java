@@ -3,10 +3,17 @@ package io.fcn.persistence.internal.errors;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.jooq.ExecuteContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.Field;
 import org.jooq.impl.DefaultExecuteListener;
 
+import io.fcn.persistence.exceptions.DatabaseException;
+import io.fcn.persistence.exceptions.FcnPersistenceException;
 import io.fcn.persistence.exceptions.TransientDatabaseException;
 import io.fcn.persistence.exceptions.TransientDatabaseException.Reason;
 
@@ -128,6 +135,45 @@ public final class SqlErrors {
         return null;
     }
 
+    /**
+     * What leaves the library for {@code error}: a typed error as it is; a database failure as
+     * {@link TransientDatabaseException} when retrying may help, otherwise as {@link DatabaseException}, both with a
+     * scrubbed cause; anything else (a bug) unchanged.
+     */
+    public static RuntimeException translate(RuntimeException error) {
+        if (error instanceof FcnPersistenceException) {
+            return error;
+        }
+        SQLException sql = sqlException(error);
+        if (sql == null && !(error instanceof DataAccessException)) {
+            return error;
+        }
+        Throwable source = sql != null ? sql : error;
+        Reason reason = transientReason(source);
+        if (reason != null) {
+            return new TransientDatabaseException(reason, ScrubbedSqlException.of(source));
+        }
+        String state = sql != null ? sql.getSQLState() : null;
+        int code = sql != null ? sql.getErrorCode() : 0;
+        return new DatabaseException(describe(sql, state, code), state, code, ScrubbedSqlException.of(source));
+    }
+
+    private static final Pattern CONSTRAINT = Pattern.compile("(?i)\\b((?:pk|uq|ux|ix|fk|ck|df)_[a-z0-9_]+)");
+
+    /** Error number, SQLState and, if the message names one, the library's constraint: never the message itself. */
+    private static String describe(SQLException sql, String state, int code) {
+        StringBuilder text = new StringBuilder("Database error ").append(code)
+                .append(" (SQLState ").append(state == null ? "none" : state).append(')');
+        if (sql != null && sql.getMessage() != null) {
+            Matcher m = CONSTRAINT.matcher(sql.getMessage());
+            if (m.find()) {
+                text.append(" on constraint ").append(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return text.append("; the driver's message is withheld, the cause keeps its class, state and stack trace")
+                .toString();
+    }
+
     /** Turns transient failures into {@link TransientDatabaseException}, which callers may retry. */
     public static final class TranslatingListener extends DefaultExecuteListener {
         private static final long serialVersionUID = 1L;
@@ -137,7 +183,7 @@ public final class SqlErrors {
             Throwable cause = ctx.sqlException() != null ? ctx.sqlException() : ctx.exception();
             Reason reason = transientReason(cause);
             if (reason != null) {
-                ctx.exception(new TransientDatabaseException(reason, cause));
+                ctx.exception(new TransientDatabaseException(reason, ScrubbedSqlException.of(cause)));
             }
         }
     }
