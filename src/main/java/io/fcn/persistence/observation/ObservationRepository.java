@@ -266,7 +266,7 @@ public final class ObservationRepository {
      * One JDBC batch: one prepared statement, one round trip. Never through mssql-jdbc's bulk-copy path, even when
      * the connection enables it ({@code useBulkCopyForBatchInsert}): that path skips the foreign key to the trade
      * unless told otherwise, and reports failures without the error number that tells a duplicate key or a missing
-     * trade apart (README, "Connection settings for SQL Server"). Runs in the caller's transaction, so the batch is
+     * trade apart (docs/sql-server.md). Runs in the caller's transaction, so the batch is
      * prepared on the connection whose setting is turned off.
      */
     private void insertAll(List<Observation> rows, OffsetDateTime now) {

@@ -9,7 +9,7 @@ import io.fcn.persistence.schema.model.SchemaModel;
 
 /**
  * The expected schema of each migration version, as the build derived it from the migration files and shipped it
- * in the jar ({@code fcn-persistence/schema/<version>.json}, see {@link SnapshotWriter}).
+ * in the jar ({@code fcn-persistence/schema/<version>.json}, see {@code SnapshotWriter}).
  */
 public final class ExpectedSchemas {
 

@@ -30,6 +30,6 @@ public record ConnectionCheck(EngineFamily family, boolean stringsAsUnicode) {
         return Optional.of("fcn-persistence: this SQL Server connection sends string parameters as Unicode (NVARCHAR),"
                 + " so lookups by the VARCHAR business keys scan their index instead of seeking it; add "
                 + SqlServerSettings.SEND_STRING_PARAMETERS_AS_UNICODE + "=false to the JDBC URL"
-                + " (SqlServerSettings.applyTo; README \"Connection settings for SQL Server\")");
+                + " (SqlServerSettings.applyTo; docs/sql-server.md)");
     }
 }

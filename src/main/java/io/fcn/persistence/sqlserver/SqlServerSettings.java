@@ -32,8 +32,7 @@ import io.fcn.persistence.internal.engine.EngineFamily;
  * }</pre>
  *
  * <p>Not recommended: {@code useBulkCopyForBatchInsert}. The library's own batch insert (observations) turns it off
- * on its connection for the batch ({@link #withoutBulkCopyForBatchInsert}); README "Connection settings for SQL
- * Server" says why.
+ * on its connection for the batch ({@link #withoutBulkCopyForBatchInsert}); docs/sql-server.md says why.
  */
 public final class SqlServerSettings {
 

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * A trade's status (CHECK {@code ck_fcn_trade_status}), with its lower-case database value. Which status may
- * follow which is {@link TradeTransitions}' table.
+ * follow which is {@code TradeTransitions}' table.
  */
 public enum TradeStatus {
     ACTIVE("active"),
