@@ -48,24 +48,41 @@ public final class DriftCheck {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    /**
+     * A check of {@code dataSource} against this jar's latest version, the library's tables, the default policy.
+     * @param dataSource the database to check
+     * @return the check, to adjust before {@link #run()}
+     */
     public static DriftCheck of(DataSource dataSource) {
         return new DriftCheck(dataSource);
     }
 
-    /** Compare with the expected schema after migration {@code version} (e.g. {@code 20251022.0001}). */
+    /**
+     * Compare with the expected schema after migration {@code version} (e.g. {@code 20251022.0001}).
+     * @param version a version this jar carries
+     * @return this check
+     * @throws IllegalArgumentException when the jar carries no such version
+     */
     public DriftCheck againstVersion(String version) {
         ExpectedSchemas.forVersion(version); // fails early for a version this jar does not have
         this.version = version;
         return this;
     }
 
-    /** Compare with this jar's latest migration (the default). */
+    /**
+     * Compare with this jar's latest migration (the default).
+     * @return this check
+     */
     public DriftCheck againstLatest() {
         this.version = MigrationScripts.latestVersion();
         return this;
     }
 
-    /** Which tables are read (default: the library's, {@link TableFilter#library()}). */
+    /**
+     * Which tables are read (default: the library's, {@link TableFilter#library()}).
+     * @param filter which tables
+     * @return this check
+     */
     public DriftCheck tables(TableFilter filter) {
         this.tables = Objects.requireNonNull(filter, "filter");
         return this;
@@ -74,6 +91,8 @@ public final class DriftCheck {
     /**
      * Drops findings on these paths and everything under them: {@code fcn_trade.ix_local_hint} (one object),
      * {@code fcn_trade} (a whole table), {@code migration 20251101.0002}.
+     * @param paths the paths to ignore
+     * @return this check
      */
     public DriftCheck ignoring(String... paths) {
         for (String path : paths) {
@@ -82,27 +101,39 @@ public final class DriftCheck {
         return this;
     }
 
-    /** What fails {@link #assertClean()} (default: errors fail, warnings are reported). */
+    /**
+     * What fails {@link #assertClean()} (default: errors fail, warnings are reported).
+     * @param policy the policy
+     * @return this check
+     */
     public DriftCheck policy(DriftPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         return this;
     }
 
-    /** Structure only: skip Flyway's history (e.g. a database not yet under the library's Flyway). */
+    /**
+     * Structure only: skip Flyway's history (e.g. a database not yet under the library's Flyway).
+     * @return this check
+     */
     public DriftCheck withoutHistory() {
         this.history = false;
         return this;
     }
 
+    /** {@return the version compared with} */
     public String version() {
         return version;
     }
 
+    /** {@return the policy that decides what fails} */
     public DriftPolicy policy() {
         return policy;
     }
 
-    /** The report: structure, then history, without the ignored paths; never throws for drift. */
+    /**
+     * The report: structure, then history, without the ignored paths; never throws for drift.
+     * @return the report
+     */
     public DriftReport run() {
         SchemaModel expected = comparable(ExpectedSchemas.forVersion(version));
         Optional<String> privilege = CatalogPrivileges.missing(dataSource);
@@ -121,7 +152,11 @@ public final class DriftCheck {
                 report.findings().stream().filter(f -> !isIgnored(f.path())).toList(), report.notCheckable());
     }
 
-    /** Runs the check and throws when the policy fails the report; returns it otherwise (warnings and all). */
+    /**
+     * Runs the check and throws when the policy fails the report; returns it otherwise (warnings and all).
+     * @return the report, which the policy passes
+     * @throws SchemaDriftException when the policy fails the report
+     */
     public DriftReport assertClean() {
         DriftReport report = run();
         if (report.failsUnder(policy)) {
@@ -133,6 +168,7 @@ public final class DriftCheck {
     /**
      * The start-up check: throws {@link SchemaDriftException} when the policy fails the report (fail fast), and
      * otherwise logs any remaining findings as one WARNING with the text report (logger {@code io.fcn.persistence.drift}).
+     * @return the report, which the policy passes
      */
     public DriftReport checkOnStart() {
         DriftReport report = assertClean();

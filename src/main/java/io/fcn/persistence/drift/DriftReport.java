@@ -22,22 +22,41 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
     private static final JsonFactory JSON = new JsonFactory();
     private static final String ABSENT = "(absent)";
 
+    /**
+     * A report; findings are sorted, the counts copied.
+     * @param expectedSource where the expected schema came from, e.g. a version's snapshot
+     * @param actualSource what was read, e.g. the live catalog
+     * @param findings the differences
+     * @param notCheckable per property, how often one side could not show it
+     */
     public DriftReport {
         findings = findings.stream().sorted(Finding.ORDER).toList();
         notCheckable = Collections.unmodifiableSortedMap(new TreeMap<>(notCheckable));
     }
 
-    /** Whether {@code policy} fails this report: any finding it counts as a failure. */
+    /**
+     * Whether {@code policy} fails this report: any finding it counts as a failure.
+     * @param policy the policy
+     * @return true if any finding fails under it
+     */
     public boolean failsUnder(DriftPolicy policy) {
         return findings.stream().anyMatch(policy::fails);
     }
 
-    /** The findings {@code policy} counts as failures. */
+    /**
+     * The findings {@code policy} counts as failures.
+     * @param policy the policy
+     * @return those findings, in the report's order
+     */
     public List<Finding> failures(DriftPolicy policy) {
         return findings.stream().filter(policy::fails).toList();
     }
 
-    /** This report and {@code other} as one (e.g. structure and history); sources from this one. */
+    /**
+     * This report and {@code other} as one (e.g. structure and history); sources from this one.
+     * @param other another report
+     * @return the two as one
+     */
     public DriftReport plus(DriftReport other) {
         List<Finding> all = new ArrayList<>(findings);
         all.addAll(other.findings);
@@ -46,19 +65,25 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
         return new DriftReport(expectedSource, actualSource, all, unknown);
     }
 
-    /** No findings at all, warnings included. */
+    /**
+     * No findings at all, warnings included.
+     * @return true if there is no finding
+     */
     public boolean isEmpty() {
         return findings.isEmpty();
     }
 
+    /** {@return whether any finding is an ERROR} */
     public boolean hasErrors() {
         return errors() > 0;
     }
 
+    /** {@return how many findings are errors} */
     public long errors() {
         return findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
     }
 
+    /** {@return how many findings are warnings} */
     public long warnings() {
         return findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).count();
     }
@@ -66,6 +91,7 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
     /**
      * A table for people: a summary line, one line per finding (severity, kind, object, path, property, expected,
      * actual), and what could not be checked.
+     * @return the text report
      */
     public String toText() {
         StringBuilder out = new StringBuilder();
@@ -121,6 +147,7 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
     /**
      * The same as JSON: {@code {"expected", "actual", "errors", "warnings", "findings": [{"severity", "kind",
      * "object", "path", "property", "expected", "actual"}], "notCheckable": {name: count}}}; absent values are null.
+     * @return the report as one JSON object
      */
     public String toJson() {
         StringWriter out = new StringWriter();

@@ -39,6 +39,12 @@ public final class SchemaDiff {
     private SchemaDiff() {
     }
 
+    /**
+     * Compares two schema models, table by table and object by object.
+     * @param expected the schema the version should have
+     * @param actual the schema read from a database
+     * @return the differences and what could not be checked
+     */
     public static DriftReport compare(SchemaModel expected, SchemaModel actual) {
         SchemaDiff diff = new SchemaDiff();
         for (String name : union(expected.tableNames(), actual.tableNames())) {

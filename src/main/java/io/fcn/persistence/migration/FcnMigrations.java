@@ -24,22 +24,39 @@ public final class FcnMigrations {
     private FcnMigrations() {
     }
 
-    /** A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load. */
+    /**
+     * A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load.
+     * @param dataSource the database
+     * @return the configuration, with the library's locations, history table and schema
+     */
     public static FluentConfiguration configure(DataSource dataSource) {
         return FlywaySetup.configure(dataSource, ScriptSet.classpath(), true);
     }
 
-    /** Flyway over the library's migrations on {@code dataSource}. */
+    /**
+     * Flyway over the library's migrations on {@code dataSource}.
+     * @param dataSource the database
+     * @return Flyway, configured
+     */
     public static Flyway flyway(DataSource dataSource) {
         return configure(dataSource).load();
     }
 
-    /** Applies every pending migration of this jar. */
+    /**
+     * Applies every pending migration of this jar.
+     * @param dataSource the database
+     * @return Flyway's result
+     */
     public static MigrateResult migrate(DataSource dataSource) {
         return flyway(dataSource).migrate();
     }
 
-    /** Applies pending migrations up to and including {@code targetVersion} (e.g. {@code 20251022.0001}). */
+    /**
+     * Applies pending migrations up to and including {@code targetVersion} (e.g. {@code 20251022.0001}).
+     * @param dataSource the database
+     * @param targetVersion the last version to apply
+     * @return Flyway's result
+     */
     public static MigrateResult migrate(DataSource dataSource, String targetVersion) {
         return configure(dataSource).target(targetVersion).load().migrate();
     }

@@ -23,6 +23,9 @@ public final class ExpectedSchemas {
      * The expected schema after migration {@code version} (e.g. {@code 20251022.0001}) of this jar. Where the
      * snapshot is absent (classes compiled by an IDE without the build's {@code process-classes} step), the same
      * model is derived from the migration files on the spot.
+     * @param version a version this jar carries
+     * @return its expected schema
+     * @throws IllegalArgumentException when the jar carries no such version
      */
     public static SchemaModel forVersion(String version) {
         if (!versions().contains(version)) {
@@ -46,12 +49,18 @@ public final class ExpectedSchemas {
         return FOLDER + "/" + version + ".json";
     }
 
-    /** The expected schema of this jar's latest migration. */
+    /**
+     * The expected schema of this jar's latest migration.
+     * @return that schema
+     */
     public static SchemaModel latest() {
         return forVersion(MigrationScripts.latestVersion());
     }
 
-    /** The versions this jar carries, in order. */
+    /**
+     * The versions this jar carries, in order.
+     * @return the versions, oldest first
+     */
     public static List<String> versions() {
         return MigrationScripts.migrations().stream().map(MigrationScripts.Script::version).toList();
     }

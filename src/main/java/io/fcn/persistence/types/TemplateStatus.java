@@ -23,12 +23,17 @@ public enum TemplateStatus {
         this.dbValue = dbValue;
     }
 
-    /** The value stored in {@code status}. */
+    /** {@return the value stored in {@code status}} */
     public String dbValue() {
         return dbValue;
     }
 
-    /** The status stored as {@code value}; anything else means the database holds a value the schema forbids. */
+    /**
+     * The status stored as {@code value}; anything else means the database holds a value the schema forbids.
+     * @param value the stored value
+     * @return its status
+     * @throws IllegalStateException for a value the schema does not allow
+     */
     public static TemplateStatus fromDbValue(String value) {
         TemplateStatus status = BY_DB_VALUE.get(value);
         if (status == null) {

@@ -10,12 +10,19 @@ import java.util.stream.Collectors;
  * follow which is {@code TradeTransitions}' table.
  */
 public enum TradeStatus {
+    /** Booked and live: the state every trade starts in. */
     ACTIVE("active"),
+    /** The knock-in barrier was breached; the trade lives on. */
     KNOCKED_IN("knocked_in"),
+    /** Knocked out: ended by its knock-out condition. */
     KNOCKED_OUT("knocked_out"),
+    /** Autocalled: redeemed early on an observation date. */
     AUTOCALLED("autocalled"),
+    /** Reached its maturity date. */
     MATURED("matured"),
+    /** Settled: final, no transition leaves it. */
     SETTLED("settled"),
+    /** Terminated early, with a reason and date. */
     TERMINATED("terminated");
 
     private static final Map<String, TradeStatus> BY_DB_VALUE = Arrays.stream(values())
@@ -27,12 +34,17 @@ public enum TradeStatus {
         this.dbValue = dbValue;
     }
 
-    /** The value stored in {@code status}. */
+    /** {@return the value stored in {@code status}} */
     public String dbValue() {
         return dbValue;
     }
 
-    /** The status stored as {@code value}; anything else means the database holds a value the schema forbids. */
+    /**
+     * The status stored as {@code value}; anything else means the database holds a value the schema forbids.
+     * @param value the stored value
+     * @return its status
+     * @throws IllegalStateException for a value the schema does not allow
+     */
     public static TradeStatus fromDbValue(String value) {
         TradeStatus status = BY_DB_VALUE.get(value);
         if (status == null) {
