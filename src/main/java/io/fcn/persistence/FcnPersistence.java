@@ -88,36 +88,52 @@ public final class FcnPersistence {
         this.idempotency = new IdempotencyRepository(context);
     }
 
+    /**
+     * A builder over {@code dataSource}; nothing connects until the first call that needs the database.
+     * @param dataSource the pool the library takes its connections from
+     * @return the builder, with the library's defaults
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
 
+    /** {@return the templates repository} */
     public TemplateRepository templates() {
         return templates;
     }
 
+    /** {@return the trades repository} */
     public TradeRepository trades() {
         return trades;
     }
 
+    /** {@return the observations repository} */
     public ObservationRepository observations() {
         return observations;
     }
 
+    /** {@return the lifecycle events repository} */
     public LifecycleEventRepository lifecycleEvents() {
         return lifecycleEvents;
     }
 
+    /** {@return the idempotency keys repository} */
     public IdempotencyRepository idempotency() {
         return idempotency;
     }
 
-    /** The jOOQ context, for custom queries over the generated classes; it joins {@link #inTransaction}. */
+    /**
+     * The jOOQ context, for custom queries over the generated classes; it joins {@link #inTransaction}.
+     * @return the context
+     */
     public DSLContext dsl() {
         return dsl;
     }
 
-    /** Where every timestamp the library writes comes from. */
+    /**
+     * Where every timestamp the library writes comes from.
+     * @return the clock
+     */
     public Clock clock() {
         return context.clock();
     }
@@ -127,6 +143,7 @@ public final class FcnPersistence {
      * connection the library takes (now, if none was taken yet), and logs a WARNING when a SQL Server connection
      * sends string parameters as Unicode. Empty when the check could not run (the library works on regardless).
      *
+     * @return what the check found, or empty
      * @throws org.jooq.exception.DataAccessException no connection could be had (the check then waits for the next)
      */
     public Optional<ConnectionCheck> connectionCheck() {
@@ -139,6 +156,7 @@ public final class FcnPersistence {
     /**
      * The current time from the configured clock, in UTC and truncated to microseconds: the precision that round
      * trips exactly on every engine (SQL Server keeps 100 ns, some T-SQL engines 1 µs).
+     * @return the current time
      */
     public OffsetDateTime now() {
         return context.now();
@@ -149,17 +167,26 @@ public final class FcnPersistence {
      * joins it (one commit, one rollback, as Spring's REQUIRED); if a joined call fails and the caller swallows the
      * failure, the whole transaction still rolls back ({@link TransactionRolledBackException}). With
      * {@link Builder#callerManagedTransactions()} it runs in the caller's transaction instead.
+     * @param <T> the work's result type
+     * @param work the work
+     * @return what {@code work} returned
      */
     public <T> T inTransaction(Supplier<T> work) {
         return context.inTransaction(work);
     }
 
-    /** {@link #inTransaction(Supplier)} for work without a result. */
+    /**
+     * {@link #inTransaction(Supplier)} for work without a result.
+     * @param work the work
+     */
     public void inTransaction(Runnable work) {
         context.inTransaction(work);
     }
 
-    /** Whether the calling thread is inside {@link #inTransaction}. */
+    /**
+     * Whether the calling thread is inside {@link #inTransaction}.
+     * @return true inside a unit of work
+     */
     public boolean inTransaction() {
         return context.inTransaction();
     }
@@ -178,7 +205,10 @@ public final class FcnPersistence {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         }
 
-        /** The library's defaults: what it renders is valid T-SQL under the DEFAULT dialect. */
+        /**
+         * The library's defaults: what it renders is valid T-SQL under the DEFAULT dialect.
+         * @return a new copy of the default settings
+         */
         public static Settings defaultSettings() {
             return new Settings()
                     .withExecuteLogging(false)
@@ -186,13 +216,21 @@ public final class FcnPersistence {
                     .withRenderFormatted(false);
         }
 
-        /** jOOQ settings; start from {@link #defaultSettings()} to keep the library's. */
+        /**
+         * jOOQ settings; start from {@link #defaultSettings()} to keep the library's.
+         * @param settings the settings
+         * @return this builder
+         */
         public Builder settings(Settings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** Where every timestamp the library writes comes from (default: the UTC system clock). */
+        /**
+         * Where every timestamp the library writes comes from (default: the UTC system clock).
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -201,13 +239,19 @@ public final class FcnPersistence {
         /**
          * The jOOQ dialect. The default, {@code DEFAULT}, is what the open-source edition offers; a team with a
          * commercial jOOQ edition may pass {@code SQLSERVER2017} (or newer) here.
+         * @param dialect the dialect
+         * @return this builder
          */
         public Builder dialect(SQLDialect dialect) {
             this.dialect = Objects.requireNonNull(dialect, "dialect");
             return this;
         }
 
-        /** Adds a jOOQ listener to every statement (e.g. {@code TsqlGuardListener} in tests, metrics). */
+        /**
+         * Adds a jOOQ listener to every statement (e.g. {@code TsqlGuardListener} in tests, metrics).
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder executeListener(ExecuteListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -217,6 +261,7 @@ public final class FcnPersistence {
          * The caller manages transactions (Spring's {@code @Transactional} over a transaction-aware DataSource such
          * as {@code TransactionAwareDataSourceProxy}, or JTA): {@code inTransaction} then runs inside the caller's
          * transaction and refuses to run when none is active.
+         * @return this builder
          */
         public Builder callerManagedTransactions() {
             this.callerManagedTransactions = true;
@@ -227,12 +272,19 @@ public final class FcnPersistence {
          * Opt-in: {@link #build()} first checks the database against this jar's latest schema and migration
          * history ({@link DriftCheck}); it throws {@code SchemaDriftException} when {@code policy} fails the report
          * and logs other findings as a WARNING. {@code DriftPolicy.reportOnly()} only warns.
+         * @param policy what fails the start-up check
+         * @return this builder
          */
         public Builder checkSchemaOnStart(DriftPolicy policy) {
             this.schemaCheckPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
+        /**
+         * The entry point; with {@link #checkSchemaOnStart} it checks the database first.
+         * @return the entry point, immutable and thread-safe
+         * @throws io.fcn.persistence.drift.SchemaDriftException when the start-up check's policy fails the report
+         */
         public FcnPersistence build() {
             if (schemaCheckPolicy != null) {
                 DriftCheck.of(dataSource).policy(schemaCheckPolicy).checkOnStart();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -21,15 +22,25 @@ import io.fcn.persistence.types.ObservationType;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.template.NewTemplate;
 import io.fcn.persistence.trade.NewTrade;
+import io.fcn.persistence.paging.KeysetPage;
+import io.fcn.persistence.paging.KeysetRequest;
+import io.fcn.persistence.paging.Page;
+import io.fcn.persistence.paging.PageRequest;
+import io.fcn.persistence.testkit.FcnTestData;
 import io.fcn.persistence.trade.Trade;
+import io.fcn.persistence.trade.TradeFilter;
+import io.fcn.persistence.types.TradeStatus;
 
-/** The code of README's "First five minutes", verbatim: if this fails, the README is wrong. */
+/**
+ * README's code, run as it stands there: {@link DocumentationSnippetsTest} holds each {@code // snippet:} region
+ * equal to the README snippet of that name.
+ */
 @AllEngines(migrated = false)
 class ReadmeQuickStartTest {
 
     @Test
     void firstFiveMinutes(DataSource dataSource) {
-        // --- README: start ---
+        // snippet: quick-start
         FcnMigrations.migrate(dataSource);                       // the library's tables, in their own history table
         FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
 
@@ -52,7 +63,7 @@ class ReadmeQuickStartTest {
         });
 
         List<LifecycleEvent> history = fcn.lifecycleEvents().history(trade.tradeId()); // created, coupon_paid
-        // --- README: end ---
+        // end snippet
         assertEquals(List.of(LifecycleEventType.CREATED, LifecycleEventType.COUPON_PAID),
                 history.stream().map(LifecycleEvent::type).toList());
     }
@@ -62,7 +73,7 @@ class ReadmeQuickStartTest {
         FcnMigrations.migrate(dataSource);
         FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
         String body = "{\"trade_id\": \"TRD-0002\"}";
-        // --- README: idempotency start ---
+        // snippet: idempotent-request
         String fingerprint = IdempotencyKeys.fingerprint("POST", "/v1/trades", body);
         ClaimOutcome outcome = fcn.idempotency().claim("client-key-42", fingerprint, "POST", "/v1/trades",
                 Duration.ofHours(24), Duration.ofSeconds(30));        // commits on its own
@@ -81,10 +92,37 @@ class ReadmeQuickStartTest {
         } else {
             response = "422: key reused with another request";         // ClaimOutcome.Conflict
         }
-        // --- README: idempotency end ---
+        // end snippet
         assertEquals("{\"status\": \"created\"}", response);
         ClaimOutcome again = fcn.idempotency().claim("client-key-42", fingerprint, "POST", "/v1/trades",
                 Duration.ofHours(24), Duration.ofSeconds(30));
         assertEquals(new ClaimOutcome.Replay(201, response), again);
+    }
+
+    @Test
+    void pagesOfTrades(DataSource dataSource) {
+        FcnMigrations.migrate(dataSource);
+        FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
+        List<String> booked = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            booked.add(FcnTestData.aTrade().book(fcn).tradeId());
+        }
+        // snippet: keyset-pages
+        TradeFilter active = TradeFilter.byStatus(TradeStatus.ACTIVE);
+        List<Trade> all = new ArrayList<>();
+        KeysetPage<Trade> page = fcn.trades().list(active, KeysetRequest.first(50));  // one index seek per page
+        all.addAll(page.items());
+        while (page.nextCursor().isPresent()) {
+            page = fcn.trades().list(active, KeysetRequest.after(page.nextCursor().get(), 50));
+            all.addAll(page.items());
+        }
+
+        Page<Trade> second = fcn.trades().list(active, PageRequest.of(2, 50));  // numbered, with totals
+        long total = second.totalItems();                                     // 120 trades: pages 1 to 3
+        // end snippet
+        assertEquals(booked, all.stream().map(Trade::tradeId).toList());
+        assertEquals(booked.subList(50, 100), second.items().stream().map(Trade::tradeId).toList());
+        assertEquals(120, total);
+        assertEquals(3, second.totalPages());
     }
 }

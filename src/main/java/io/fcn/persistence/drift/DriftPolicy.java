@@ -25,37 +25,64 @@ public final class DriftPolicy {
         this.nothingFails = nothingFails;
     }
 
-    /** Errors fail, warnings are reported. */
+    /**
+     * Errors fail, warnings are reported.
+     * @return the default policy
+     */
     public static DriftPolicy defaults() {
         return new DriftPolicy(Map.of(), false, false);
     }
 
-    /** Nothing fails: every finding is only reported (a start-up check that warns). */
+    /**
+     * Nothing fails: every finding is only reported (a start-up check that warns).
+     * @return a policy that fails nothing
+     */
     public static DriftPolicy reportOnly() {
         return new DriftPolicy(Map.of(), false, true);
     }
 
-    /** Warnings fail too. */
+    /**
+     * Warnings fail too.
+     * @return a new policy; this one is unchanged
+     */
     public DriftPolicy failOnWarnings() {
         return new DriftPolicy(rules, true, nothingFails);
     }
 
-    /** Findings about {@code object} fail, whatever their severity. */
+    /**
+     * Findings about {@code object} fail, whatever their severity.
+     * @param object the object type
+     * @return a new policy; this one is unchanged
+     */
     public DriftPolicy failOn(ObjectType object) {
         return with(object, null, true);
     }
 
-    /** Findings of {@code kind} about {@code object} fail (e.g. {@code INDEX, UNEXPECTED}). */
+    /**
+     * Findings of {@code kind} about {@code object} fail (e.g. {@code INDEX, UNEXPECTED}).
+     * @param object the object type
+     * @param kind the kind of finding
+     * @return a new policy; this one is unchanged
+     */
     public DriftPolicy failOn(ObjectType object, Kind kind) {
         return with(object, Objects.requireNonNull(kind, "kind"), true);
     }
 
-    /** Findings about {@code object} are reported, never fail (e.g. {@code MIGRATION} during a rollout). */
+    /**
+     * Findings about {@code object} are reported, never fail (e.g. {@code MIGRATION} during a rollout).
+     * @param object the object type
+     * @return a new policy; this one is unchanged
+     */
     public DriftPolicy reportOnly(ObjectType object) {
         return with(object, null, false);
     }
 
-    /** Findings of {@code kind} about {@code object} are reported, never fail. */
+    /**
+     * Findings of {@code kind} about {@code object} are reported, never fail.
+     * @param object the object type
+     * @param kind the kind of finding
+     * @return a new policy; this one is unchanged
+     */
     public DriftPolicy reportOnly(ObjectType object, Kind kind) {
         return with(object, Objects.requireNonNull(kind, "kind"), false);
     }
@@ -70,6 +97,11 @@ public final class DriftPolicy {
         return object.name() + (kind == null ? "" : "/" + kind.name());
     }
 
+    /**
+     * Whether this policy counts {@code finding} as a failure.
+     * @param finding a finding of a report
+     * @return true if it fails the check
+     */
     public boolean fails(Finding finding) {
         Boolean rule = rules.get(key(finding.object(), finding.kind()));
         if (rule == null) {

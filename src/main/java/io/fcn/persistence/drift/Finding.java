@@ -19,15 +19,40 @@ public record Finding(Severity severity, Kind kind, ObjectType object, String pa
 
     /** Missing, unexpected or changed. */
     public enum Kind {
-        MISSING, UNEXPECTED, CHANGED
+        /** Expected, not there. */
+        MISSING,
+        /** There, not expected. */
+        UNEXPECTED,
+        /** There, with a property that differs. */
+        CHANGED
     }
 
+    /** How much a finding matters; {@link DriftPolicy} decides which fail. */
     public enum Severity {
-        ERROR, WARNING
+        /** Code relying on the expected schema may break. */
+        ERROR,
+        /** Harmless to the library (e.g. an extra index); reported. */
+        WARNING
     }
 
+    /** What kind of object a finding is about. */
     public enum ObjectType {
-        TABLE, COLUMN, PRIMARY_KEY, UNIQUE_KEY, FOREIGN_KEY, INDEX, CHECK, DEFAULT,
+        /** A table. */
+        TABLE,
+        /** A column: type, length, precision, scale, nullability, identity. */
+        COLUMN,
+        /** A primary key. */
+        PRIMARY_KEY,
+        /** A UNIQUE constraint. */
+        UNIQUE_KEY,
+        /** A foreign key. */
+        FOREIGN_KEY,
+        /** An index: columns, uniqueness, INCLUDE, filter. */
+        INDEX,
+        /** A CHECK constraint, by name. */
+        CHECK,
+        /** A DEFAULT constraint: name and expression. */
+        DEFAULT,
         /** A migration in Flyway's history: pending, failed, edited after it was applied, unknown to this jar. */
         MIGRATION,
         /** What the check itself could not do, e.g. read definitions without SQL Server's VIEW DEFINITION. */
@@ -40,6 +65,17 @@ public record Finding(Severity severity, Kind kind, ObjectType object, String pa
             .thenComparing(Finding::property, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::kind);
 
+    /**
+     * A finding; severity, kind, object and path are required.
+     * @param severity how much it matters
+     * @param kind missing, unexpected or changed
+     * @param object what kind of object
+     * @param path the object
+     * @param property what differs, or null
+     * @param expected the expected side, or null
+     * @param actual the actual side, or null
+     * @throws NullPointerException when a required part is null
+     */
     public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(kind, "kind");

@@ -20,7 +20,7 @@ import io.fcn.persistence.internal.scripts.ScriptSet;
  * Flyway's view of a database's migration history as findings: pending migrations (up to the checked version),
  * failed ones, applied ones whose file changed since (checksum), and applied versions this jar does not know
  * (the database is newer than the library). A database without any applied migration is one finding, not one per
- * migration: it is not under the library's Flyway yet (see README: adopting an existing database).
+ * migration: it is not under the library's Flyway yet (see docs/adopting-an-alembic-database.md).
  */
 final class HistoryCheck {
 

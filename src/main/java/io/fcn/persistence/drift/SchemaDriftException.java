@@ -10,12 +10,19 @@ public class SchemaDriftException extends FcnPersistenceException {
 
     private final transient DriftReport report;
 
+    /**
+     * A drift failure; the message is the text report.
+     * @param report the report the policy failed
+     */
     public SchemaDriftException(DriftReport report) {
         super(report.toText());
         this.report = report;
     }
 
-    /** The whole report, failures and warnings. */
+    /**
+     * The whole report, failures and warnings.
+     * @return the report
+     */
     public DriftReport report() {
         return report;
     }

@@ -35,21 +35,31 @@ public final class EmbeddedDatabase implements Database {
         dataSource.setPassword("");
     }
 
-    /** A private in-memory database that lives until {@link #close()}. */
+    /**
+     * A private in-memory database that lives until {@link #close()}.
+     * @return the database, empty
+     */
     public static EmbeddedDatabase inMemory() {
         String name = "fcn_" + UUID.randomUUID().toString().replace("-", "");
         return new EmbeddedDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2Settings.MODE,
                 "embedded H2 (in memory, " + name + ")", true);
     }
 
-    /** A database in a local file ({@code .mv.db} is appended by H2); it survives the process. */
+    /**
+     * A database in a local file ({@code .mv.db} is appended by H2); it survives the process.
+     * @param path the file's path without {@code .mv.db}
+     * @return the database, opened or created
+     */
     public static EmbeddedDatabase file(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         return new EmbeddedDatabase("jdbc:h2:file:" + absolute + ";AUTO_SERVER=FALSE" + H2Settings.MODE,
                 "embedded H2 (file " + absolute + ".mv.db)", false);
     }
 
-    /** The JDBC URL: embedded databases have no credentials to hide. */
+    /**
+     * The JDBC URL: embedded databases have no credentials to hide.
+     * @return the URL
+     */
     public String jdbcUrl() {
         return url;
     }

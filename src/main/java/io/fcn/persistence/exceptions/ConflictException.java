@@ -5,6 +5,12 @@ public final class ConflictException extends EntityException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A conflict with the stored record.
+     * @param entity the entity's kind, e.g. {@code "observation"}
+     * @param key its business key
+     * @param detail what differs
+     */
     public ConflictException(String entity, String key, String detail) {
         super(entity, key, entity + " '" + key + "' conflicts with the stored one: " + detail, null);
     }

@@ -5,6 +5,10 @@ public final class IdempotencyTokenException extends FcnPersistenceException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A token that no longer owns its key.
+     * @param detail which key and why
+     */
     public IdempotencyTokenException(String detail) {
         super("Stale idempotency claim token: " + detail);
     }

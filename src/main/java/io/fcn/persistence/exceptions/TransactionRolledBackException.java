@@ -8,6 +8,10 @@ public final class TransactionRolledBackException extends FcnPersistenceExceptio
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The transaction rolled back because of a swallowed nested failure.
+     * @param innerFailure the nested call's exception
+     */
     public TransactionRolledBackException(Throwable innerFailure) {
         super("Transaction rolled back: a nested unit of work failed (" + innerFailure + ")", innerFailure);
     }

@@ -9,8 +9,19 @@ import java.time.OffsetDateTime;
 public sealed interface ClaimOutcome
         permits ClaimOutcome.Claimed, ClaimOutcome.InProgress, ClaimOutcome.Replay, ClaimOutcome.Conflict {
 
-    enum Kind { CLAIMED, IN_PROGRESS, REPLAY, CONFLICT }
+    /** The four outcomes, one per record. */
+    enum Kind {
+        /** {@link Claimed}: the caller owns the key. */
+        CLAIMED,
+        /** {@link InProgress}: another worker owns it. */
+        IN_PROGRESS,
+        /** {@link Replay}: completed before. */
+        REPLAY,
+        /** {@link Conflict}: the key was used for another request. */
+        CONFLICT
+    }
 
+    /** {@return which of the four outcomes this is} */
     Kind kind();
 
     /**

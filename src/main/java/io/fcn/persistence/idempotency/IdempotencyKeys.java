@@ -20,13 +20,23 @@ public final class IdempotencyKeys {
     private IdempotencyKeys() {
     }
 
-    /** What {@code key_hash} stores for {@code rawKey}. */
+    /**
+     * What {@code key_hash} stores for {@code rawKey}.
+     * @param rawKey the client's idempotency key, as sent
+     * @return its SHA-256, 64 lower-case hexadecimal digits
+     */
     public static String keyHash(String rawKey) {
         Validate.notNull("key", rawKey);
         return sha256Hex(rawKey.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The request fingerprint over the raw request body (use an empty array for a request without a body). */
+    /**
+     * The request fingerprint over the raw request body (use an empty array for a request without a body).
+     * @param method the HTTP method, e.g. {@code POST}
+     * @param path the request path, e.g. {@code /v1/trades}
+     * @param body the raw request body
+     * @return SHA-256 hex of {@code METHOD|path|sha256hex(body)}
+     */
     public static String fingerprint(String method, String path, byte[] body) {
         Validate.notNull("method", method);
         Validate.notNull("path", path);
@@ -34,13 +44,23 @@ public final class IdempotencyKeys {
         return sha256Hex((method + "|" + path + "|" + sha256Hex(body)).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@link #fingerprint(String, String, byte[])} of a body given as text, encoded as UTF-8. */
+    /**
+     * {@link #fingerprint(String, String, byte[])} of a body given as text, encoded as UTF-8.
+     * @param method the HTTP method, e.g. {@code POST}
+     * @param path the request path, e.g. {@code /v1/trades}
+     * @param body the request body as text
+     * @return SHA-256 hex of {@code METHOD|path|sha256hex(body)}
+     */
     public static String fingerprint(String method, String path, String body) {
         Validate.notNull("body", body);
         return fingerprint(method, path, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** SHA-256 of {@code bytes} as 64 lower-case hexadecimal digits. */
+    /**
+     * SHA-256 of {@code bytes} as 64 lower-case hexadecimal digits.
+     * @param bytes what to hash
+     * @return 64 lower-case hexadecimal digits
+     */
     public static String sha256Hex(byte[] bytes) {
         try {
             return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

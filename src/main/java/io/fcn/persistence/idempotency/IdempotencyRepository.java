@@ -55,6 +55,10 @@ public final class IdempotencyRepository {
     private final RepositoryContext db;
     private final IdempotencyQueries queries;
 
+    /**
+     * The repository over the entry point's context; take it from {@code FcnPersistence.idempotency()}.
+     * @param db the entry point's jOOQ context, clock and transaction
+     */
     public IdempotencyRepository(RepositoryContext db) {
         this.db = db;
         this.queries = new IdempotencyQueries(db.dsl());
@@ -73,6 +77,12 @@ public final class IdempotencyRepository {
      *
      * @return {@link Claimed} (you own the key), {@link InProgress} (another worker's lease has not expired),
      *         {@link Replay} (completed: the stored response), {@link Conflict} (same key, other fingerprint)
+     * @param key the client's raw idempotency key (stored only as its hash)
+     * @param fingerprint the request's fingerprint, 64 lower-case hex digits ({@link IdempotencyKeys#fingerprint})
+     * @param method the HTTP method
+     * @param path the request path
+     * @param ttl how long the key is kept from now, at least a second
+     * @param lease how long the claim is the caller's before another worker may take it over, at least a second
      * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, when an argument breaks its rule
      * @throws IllegalStateException when called inside a transaction
      */
@@ -137,6 +147,9 @@ public final class IdempotencyRepository {
      * Stores the response of the claim {@code token} owns ({@code state = completed}, lease cleared). Meant to run
      * inside the caller's {@code inTransaction}, together with the work, so both commit or neither does.
      *
+     * @param token the token of the caller's claim
+     * @param status the response's HTTP status, 100–599
+     * @param body the response body to replay
      * @throws IdempotencyTokenException the token no longer owns the key (its lease was taken over, or the claim was
      *                                   released, completed or purged)
      */
@@ -153,6 +166,7 @@ public final class IdempotencyRepository {
      * Deletes the unfinished claim {@code token} owns, so the key can be claimed again at once (e.g. after the work
      * failed).
      *
+     * @param token the token of the caller's claim
      * @throws IdempotencyTokenException the token no longer owns the key
      */
     public void release(ClaimToken token) {
@@ -168,6 +182,8 @@ public final class IdempotencyRepository {
      * deletes fewer than {@code batchSize}. Call it outside any transaction.
      *
      * @return how many keys were deleted
+     * @param now the moment before which keys count as expired
+     * @param batchSize the most rows one statement deletes, 1–100,000
      * @throws IllegalStateException when called inside a transaction
      */
     public int purgeExpired(OffsetDateTime now, int batchSize) {

@@ -20,26 +20,62 @@ public final class EventPayload {
     private EventPayload() {
     }
 
+    /** {@return an empty payload to add properties to} */
     public static EventPayload object() {
         return new EventPayload();
     }
 
+    /**
+     * Adds a string property.
+     * @param name the property's name, not yet in the payload
+     * @param value its value; null is written as JSON null
+     * @return this payload
+     * @throws IllegalArgumentException when {@code name} is already set
+     */
     public EventPayload put(String name, String value) {
         return add(name, value);
     }
 
+    /**
+     * Adds an amount, written exactly as given (no exponent, no rounding).
+     * @param name the property's name, not yet in the payload
+     * @param value its value; null is written as JSON null
+     * @return this payload
+     * @throws IllegalArgumentException when {@code name} is already set
+     */
     public EventPayload put(String name, BigDecimal value) {
         return add(name, value);
     }
 
+    /**
+     * Adds a date, written as an ISO string ({@code 2026-04-15}).
+     * @param name the property's name, not yet in the payload
+     * @param value its value; null is written as JSON null
+     * @return this payload
+     * @throws IllegalArgumentException when {@code name} is already set
+     */
     public EventPayload put(String name, LocalDate value) {
         return add(name, value);
     }
 
+    /**
+     * Adds an integer property.
+     * @param name the property's name, not yet in the payload
+     * @param value its value
+     * @return this payload
+     * @throws IllegalArgumentException when {@code name} is already set
+     */
     public EventPayload put(String name, long value) {
         return add(name, value);
     }
 
+    /**
+     * Adds a boolean property.
+     * @param name the property's name, not yet in the payload
+     * @param value its value
+     * @return this payload
+     * @throws IllegalArgumentException when {@code name} is already set
+     */
     public EventPayload put(String name, boolean value) {
         return add(name, value);
     }
@@ -52,7 +88,10 @@ public final class EventPayload {
         return this;
     }
 
-    /** The JSON text: {@code {"name":value,…}} in insertion order; a null value is written as JSON null. */
+    /**
+     * The JSON text: {@code {"name":value,…}} in insertion order; a null value is written as JSON null.
+     * @return the payload as JSON text
+     */
     public String toJson() {
         ObjectNode json = Json.object();
         properties.forEach((name, v) -> {

@@ -31,7 +31,12 @@ public final class LifecycleEventFilter {
         this.description = description;
     }
 
-    /** A trade's events in event order (index {@code ix_fcn_lifecycle_event_trade_id_id}). */
+    /**
+     * A trade's events in event order (index {@code ix_fcn_lifecycle_event_trade_id_id}).
+     * @param tradeId the trade's business key
+     * @return the filter
+     * @throws ValidationException when the id is not a valid business key
+     */
     public static LifecycleEventFilter byTrade(String tradeId) {
         Validate.businessKey("trade_id", tradeId, LifecycleEventRepository.TRADE_ID_MAX);
         return new LifecycleEventFilter(FCN_LIFECYCLE_EVENT.TRADE_ID.eq(tradeId),
@@ -41,6 +46,10 @@ public final class LifecycleEventFilter {
     /**
      * A trade's events of one type in event order (index {@code ix_fcn_lifecycle_event_trade_id_event_type}, whose
      * key SQL Server ends with the clustered id).
+     * @param tradeId the trade's business key
+     * @param type the event type
+     * @return the filter
+     * @throws ValidationException when the id is not a valid business key or the type is null
      */
     public static LifecycleEventFilter byTradeAndType(String tradeId, LifecycleEventType type) {
         Validate.businessKey("trade_id", tradeId, LifecycleEventRepository.TRADE_ID_MAX);
@@ -54,6 +63,10 @@ public final class LifecycleEventFilter {
      * Events whose {@code event_date} lies in {@code [from, to]} (both inclusive), ordered by event date and, within
      * a date, in event order: the order of index {@code ix_fcn_lifecycle_event_event_date_id}, so each page is one
      * seek. (Ordering a date range by id alone would sort the whole remaining range for every page.)
+     * @param from the first event date, inclusive
+     * @param to the last event date, inclusive, not before {@code from}
+     * @return the filter
+     * @throws ValidationException when a date is null or {@code to} is before {@code from}
      */
     public static LifecycleEventFilter byDateRange(LocalDate from, LocalDate to) {
         Validate.notNull("from", from);

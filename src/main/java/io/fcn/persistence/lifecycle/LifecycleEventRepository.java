@@ -37,6 +37,10 @@ public final class LifecycleEventRepository {
     private final RepositoryContext db;
     private final ReusableQuery insert;
 
+    /**
+     * The repository over the entry point's context; take it from {@code FcnPersistence.lifecycleEvents()}.
+     * @param db the entry point's jOOQ context, clock and transaction
+     */
     public LifecycleEventRepository(RepositoryContext db) {
         this.db = db;
         this.insert = insert(db.dsl());
@@ -62,6 +66,10 @@ public final class LifecycleEventRepository {
      * Appends an event to a trade's trail.
      *
      * @param payloadJson a JSON object or array (see {@link EventPayload} to build one)
+     * @param tradeId the trade's business key
+     * @param type the event type
+     * @param eventDate the business date of the event
+     * @return the stored event, stamped with the entry point's clock
      * @throws io.fcn.persistence.exceptions.ValidationException a blank/over-long/non-ASCII trade id, a missing type or date,
      *                                                payload not a JSON object or array
      * @throws NotFoundException                      no trade has {@code tradeId}
@@ -85,7 +93,11 @@ public final class LifecycleEventRepository {
         return event;
     }
 
-    /** All events of a trade, in event order (a trade has few); empty when the trade has none or does not exist. */
+    /**
+     * All events of a trade, in event order (a trade has few); empty when the trade has none or does not exist.
+     * @param tradeId the trade's business key
+     * @return its events, oldest first
+     */
     public List<LifecycleEvent> history(String tradeId) {
         LifecycleEventFilter filter = LifecycleEventFilter.byTrade(tradeId);
         return db.dsl().selectFrom(FCN_LIFECYCLE_EVENT)
@@ -94,7 +106,12 @@ public final class LifecycleEventRepository {
                 .fetch(LifecycleEventRepository::toEvent);
     }
 
-    /** A keyset page of the events {@code filter} selects, in its order. */
+    /**
+     * A keyset page of the events {@code filter} selects, in its order.
+     * @param filter which events
+     * @param request which page
+     * @return the page
+     */
     public KeysetPage<LifecycleEvent> list(LifecycleEventFilter filter, KeysetRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
@@ -102,7 +119,12 @@ public final class LifecycleEventRepository {
                 LifecycleEventRepository::toEvent);
     }
 
-    /** A numbered page of the events {@code filter} selects, in its order, with the totals. */
+    /**
+     * A numbered page of the events {@code filter} selects, in its order, with the totals.
+     * @param filter which events
+     * @param request which page
+     * @return the page
+     */
     public Page<LifecycleEvent> list(LifecycleEventFilter filter, PageRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);

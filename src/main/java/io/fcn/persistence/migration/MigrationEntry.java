@@ -16,10 +16,12 @@ import java.time.Instant;
 public record MigrationEntry(String version, String description, String type, String state, Instant installedOn,
         Integer checksum, Integer executionMillis, String rollback) {
 
+    /** {@return whether the migration is not applied yet} */
     public boolean pending() {
         return "Pending".equalsIgnoreCase(state);
     }
 
+    /** {@return whether the migration failed (Flyway's {@code Failed} states)} */
     public boolean failed() {
         return state.toLowerCase(java.util.Locale.ROOT).contains("failed");
     }

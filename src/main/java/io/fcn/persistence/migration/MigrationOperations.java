@@ -65,7 +65,11 @@ public final class MigrationOperations {
         this.scripts = scripts;
     }
 
-    /** Operations over the jar's migrations on {@code dataSource}. */
+    /**
+     * Operations over the jar's migrations on {@code dataSource}.
+     * @param dataSource the database
+     * @return the operations
+     */
     public static MigrationOperations on(DataSource dataSource) {
         return new MigrationOperations(dataSource, ScriptSet.classpath());
     }
@@ -74,12 +78,18 @@ public final class MigrationOperations {
      * The same operations, with the migrations of {@code migrationDir} and the rollbacks of {@code rollbackDir} (a
      * project's {@code db/migration} and {@code db/rollback}) added to the jar's; a file there replaces the jar's
      * file of the same version.
+     * @param migrationDir the project's migrations
+     * @param rollbackDir the project's rollback scripts
+     * @return new operations; this one is unchanged
      */
     public MigrationOperations withProjectDirectories(Path migrationDir, Path rollbackDir) {
         return new MigrationOperations(dataSource, scripts.withDirectories(migrationDir, rollbackDir));
     }
 
-    /** The current version and every migration with its state, date, checksum, time taken and rollback. */
+    /**
+     * The current version and every migration with its state, date, checksum, time taken and rollback.
+     * @return the status
+     */
     public MigrationStatus info() {
         MigrationInfoService info = flyway(false, UnaryOperator.identity()).info();
         List<MigrationEntry> entries = new ArrayList<>();
@@ -95,7 +105,12 @@ public final class MigrationOperations {
                 : current.getVersion().getVersion(), entries);
     }
 
-    /** Applies every pending migration, or those up to and including {@code targetVersion} when it is not null. */
+    /**
+     * Applies every pending migration, or those up to and including {@code targetVersion} when it is not null.
+     * @param targetVersion the last version to apply, or null for all
+     * @return one result per migration applied, in order
+     * @throws io.fcn.persistence.exceptions.MigrationException when a migration fails
+     */
     public List<StepResult> migrate(String targetVersion) {
         try {
             MigrateResult result = flyway(true, c -> targetVersion == null ? c : c.target(targetVersion)).migrate();
@@ -110,6 +125,8 @@ public final class MigrationOperations {
     /**
      * The statements of the pending migrations (up to {@code targetVersion} when not null), split as Flyway splits
      * them for this database's engine (T-SQL batches on SQL Server, the translated statements on H2). Only reads.
+     * @param targetVersion the last version, or null for all
+     * @return the statements of each pending script, in order
      */
     public List<ScriptStatements> sql(String targetVersion) {
         EngineFamily family = EngineFamily.of(dataSource);
@@ -124,7 +141,12 @@ public final class MigrationOperations {
         return out;
     }
 
-    /** The statements {@link #undo} would run for {@code target}, in order, after the same checks. Only reads. */
+    /**
+     * The statements {@link #undo} would run for {@code target}, in order, after the same checks. Only reads.
+     * @param target how far to undo
+     * @return the statements of each rollback script, in the order they would run
+     * @throws io.fcn.persistence.exceptions.MigrationException when undo would refuse
+     */
     public List<ScriptStatements> sqlUndo(UndoTarget target) {
         EngineFamily family = EngineFamily.of(dataSource);
         return undoPlan(target).stream().map(v -> statements(scripts.rollback(v).orElseThrow(), family)).toList();
@@ -134,6 +156,9 @@ public final class MigrationOperations {
      * Undoes applied migrations, latest first, each by its rollback script. Refuses, before running anything, when
      * the history has a failed migration, a version this jar does not know, a checksum that does not match, schema
      * drift, or when a step is a baseline, irreversible or without rollback script.
+     * @param target how far to undo
+     * @return one result per migration undone, latest first
+     * @throws io.fcn.persistence.exceptions.MigrationException when it refuses, or a rollback script fails
      */
     public List<StepResult> undo(UndoTarget target) {
         EngineFamily family = EngineFamily.of(dataSource);
@@ -148,7 +173,10 @@ public final class MigrationOperations {
         return done;
     }
 
-    /** Pending migrations and schema drift, as {@code check} reports them. */
+    /**
+     * Pending migrations and schema drift, as {@code check} reports them.
+     * @return the pending migrations and, when none is pending, the drift report
+     */
     public CheckResult check() {
         MigrationStatus status = info();
         return new CheckResult(status, status.pending().isEmpty() ? drift() : Optional.empty());
@@ -159,6 +187,7 @@ public final class MigrationOperations {
      * snapshot of that version; for a version of the project directory, the schema its files derive), or empty
      * when no version of these scripts is applied. Pending, failed and edited
      * migrations are {@link #check()}'s and {@code undo}'s own refusals, so the history part is left out here.
+     * @return the drift report, or empty
      */
     public Optional<DriftReport> drift() {
         MigrationStatus status = info();
@@ -170,7 +199,10 @@ public final class MigrationOperations {
                 .run());
     }
 
-    /** Flyway's validation of the applied migrations against the scripts (pending ones are {@code check}'s). */
+    /**
+     * Flyway's validation of the applied migrations against the scripts (pending ones are {@code check}'s).
+     * @return the problems found; empty when the history matches the scripts
+     */
     public List<String> validate() {
         ValidateResult result = flyway(false, c -> c.ignoreMigrationPatterns("*:pending")).validateWithResult();
         if (result.validationSuccessful) {
@@ -185,7 +217,10 @@ public final class MigrationOperations {
         return problems;
     }
 
-    /** Flyway's repair: removes failed entries, realigns checksums and descriptions; returns what it did. */
+    /**
+     * Flyway's repair: removes failed entries, realigns checksums and descriptions; returns what it did.
+     * @return what repair did, one line each
+     */
     public List<String> repair() {
         try {
             RepairResult result = flyway(true, UnaryOperator.identity()).repair();
@@ -195,7 +230,11 @@ public final class MigrationOperations {
         }
     }
 
-    /** Adopts an existing database: records {@code version} as its baseline, so later migrations apply on top. */
+    /**
+     * Adopts an existing database: records {@code version} as its baseline, so later migrations apply on top.
+     * @param version the version the existing database is at
+     * @throws io.fcn.persistence.exceptions.MigrationException when Flyway refuses or fails
+     */
     public void baseline(String version) {
         MigrationVersion.fromVersion(version);
         try {
@@ -205,7 +244,11 @@ public final class MigrationOperations {
         }
     }
 
-    /** Deletes expired idempotency keys in batches of {@code batchSize}; returns how many. */
+    /**
+     * Deletes expired idempotency keys in batches of {@code batchSize}; returns how many.
+     * @param batchSize the most rows one statement deletes
+     * @return how many keys were deleted
+     */
     public int purgeIdempotency(int batchSize) {
         FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
         return fcn.idempotency().purgeExpired(fcn.now(), batchSize);
@@ -324,10 +367,12 @@ public final class MigrationOperations {
     /** What {@code check} found: the status (pending migrations) and, at the latest version, the drift report. */
     public record CheckResult(MigrationStatus status, Optional<DriftReport> drift) {
 
+        /** {@return whether migrations are pending} */
         public boolean pending() {
             return !status.pending().isEmpty();
         }
 
+        /** {@return whether the drift report has errors} */
         public boolean drifted() {
             return drift.map(DriftReport::hasErrors).orElse(false);
         }

@@ -30,6 +30,14 @@ public final class NewMigration {
     private NewMigration() {
     }
 
+    /**
+     * Creates a migration and its rollback script, empty but for a header, named after the next version.
+     * @param migrationDir where the migration goes (created if missing)
+     * @param rollbackDir where the rollback script goes (created if missing)
+     * @param description what the migration does, made into the file name's slug
+     * @param date the version's date part
+     * @return the version and the two files
+     */
     public static Created create(Path migrationDir, Path rollbackDir, String description, LocalDate date) {
         String slug = slug(description);
         ScriptSet known = ScriptSet.classpath().withDirectories(migrationDir, rollbackDir);

@@ -3,7 +3,11 @@ package io.fcn.persistence.migration;
 /** One migration applied ({@link Direction#UP}) or undone ({@link Direction#DOWN}), with the time it took. */
 public record StepResult(Direction direction, String version, String description, long millis) {
 
+    /** Applied or undone. */
     public enum Direction {
-        UP, DOWN
+        /** Applied ({@code migrate}). */
+        UP,
+        /** Undone by its rollback script ({@code undo}). */
+        DOWN
     }
 }

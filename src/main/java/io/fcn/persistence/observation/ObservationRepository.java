@@ -60,6 +60,10 @@ public final class ObservationRepository {
 
     private final RepositoryContext db;
 
+    /**
+     * The repository over the entry point's context; take it from {@code FcnPersistence.observations()}.
+     * @param db the entry point's jOOQ context, clock and transaction
+     */
     public ObservationRepository(RepositoryContext db) {
         this.db = db;
     }
@@ -69,6 +73,8 @@ public final class ObservationRepository {
      * Joins the caller's transaction when there is one (a lost race is then resolved in it: a unique violation
      * aborts only its statement on SQL Server and H2).
      *
+     * @param observation the observation to record
+     * @return the stored observation: the new one, or the identical one recorded before
      * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, when a field breaks its rule
      * @throws ConflictException a different observation is stored for the same trade and date
      * @throws NotFoundException no trade has this trade id
@@ -113,6 +119,8 @@ public final class ObservationRepository {
      * cannot retry on its own: a lost race then fails with {@link DuplicateKeyException}, a deadlock with
      * {@link TransientDatabaseException} (retry the caller's transaction).
      *
+     * @param observations the rows to record, in any order
+     * @return how many rows were inserted and how many skipped as already stored
      * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, naming the row ({@code observations[i].field})
      * @throws ConflictException a row conflicts with a stored observation or with another row of the batch
      * @throws NotFoundException a row names a trade that does not exist
@@ -185,7 +193,14 @@ public final class ObservationRepository {
         }
     }
 
-    /** The observation of {@code tradeId} on {@code date}, if recorded. */
+    /**
+     * The observation of {@code tradeId} on {@code date}, if recorded.
+     * @param tradeId the trade's business key
+     * @param date the observation date
+     * @return the stored observation, or empty
+     * @throws io.fcn.persistence.exceptions.ValidationException when the id is not a valid business key or the date is
+     *     null
+     */
     public Optional<StoredObservation> find(String tradeId, LocalDate date) {
         Validate.businessKey("tradeId", tradeId, TRADE_ID_MAX_LENGTH);
         Validate.notNull("date", date);
@@ -199,6 +214,12 @@ public final class ObservationRepository {
     /**
      * The observations of {@code tradeId} from {@code from} to {@code to}, both inclusive, in date order. Served by
      * the unique index on {@code (trade_id, observation_date)}.
+     * @param tradeId the trade's business key
+     * @param from the first date, inclusive
+     * @param to the last date, inclusive
+     * @return the observations, in date order; empty when there are none
+     * @throws io.fcn.persistence.exceptions.ValidationException when the id is not a valid business key or a date is
+     *     null
      */
     public List<StoredObservation> findByTrade(String tradeId, LocalDate from, LocalDate to) {
         Validate.businessKey("tradeId", tradeId, TRADE_ID_MAX_LENGTH);
@@ -266,7 +287,7 @@ public final class ObservationRepository {
      * One JDBC batch: one prepared statement, one round trip. Never through mssql-jdbc's bulk-copy path, even when
      * the connection enables it ({@code useBulkCopyForBatchInsert}): that path skips the foreign key to the trade
      * unless told otherwise, and reports failures without the error number that tells a duplicate key or a missing
-     * trade apart (README, "Connection settings for SQL Server"). Runs in the caller's transaction, so the batch is
+     * trade apart (docs/sql-server.md). Runs in the caller's transaction, so the batch is
      * prepared on the connection whose setting is turned off.
      */
     private void insertAll(List<Observation> rows, OffsetDateTime now) {

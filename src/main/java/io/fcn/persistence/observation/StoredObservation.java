@@ -12,10 +12,12 @@ import java.time.OffsetDateTime;
  */
 public record StoredObservation(long id, Observation observation, OffsetDateTime createdAt) {
 
+    /** {@return the trade's business key} */
     public String tradeId() {
         return observation.tradeId();
     }
 
+    /** {@return the observation date} */
     public LocalDate observationDate() {
         return observation.observationDate();
     }

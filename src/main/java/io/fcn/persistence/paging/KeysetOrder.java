@@ -19,16 +19,32 @@ import io.fcn.persistence.exceptions.ValidationException;
  */
 public interface KeysetOrder<R extends Record> {
 
-    /** The list's order, ascending and unique. */
+    /**
+     * The list's order, ascending and unique.
+     * @return the {@code ORDER BY} fields
+     */
     List<SortField<?>> orderBy();
 
-    /** The rows after {@code cursor}; a malformed cursor is a {@link ValidationException} on {@code cursor}. */
+    /**
+     * The rows after {@code cursor}; a malformed cursor is a {@link ValidationException} on {@code cursor}.
+     * @param cursor a cursor this order wrote
+     * @return the condition selecting the rows after it
+     */
     Condition after(String cursor);
 
-    /** The cursor that continues after {@code last}. */
+    /**
+     * The cursor that continues after {@code last}.
+     * @param last the last row of a page
+     * @return the cursor of the page after it
+     */
     String cursorOf(R last);
 
-    /** Ordered by the identity column alone (append order); the cursor is the last id. */
+    /**
+     * Ordered by the identity column alone (append order); the cursor is the last id.
+     * @param <R> the table's record type
+     * @param id the table's identity column
+     * @return the order
+     */
     static <R extends Record> KeysetOrder<R> byId(Field<Integer> id) {
         return byIdWithin(id);
     }
@@ -38,6 +54,10 @@ public interface KeysetOrder<R extends Record> {
      * rows in the same order, but the {@code ORDER BY} names the pinned columns first, as an index on
      * {@code (pinned…, id)} is ordered. SQL Server reads such an index in order either way; H2 only when the
      * {@code ORDER BY} starts with the index's columns, and otherwise sorts every row after the cursor.
+     * @param <R> the table's record type
+     * @param id the table's identity column
+     * @param pinned the columns the list's filter fixes, in the index's order
+     * @return the order
      */
     static <R extends Record> KeysetOrder<R> byIdWithin(Field<Integer> id, Field<?>... pinned) {
         List<SortField<?>> orderBy = new ArrayList<>();
@@ -64,7 +84,12 @@ public interface KeysetOrder<R extends Record> {
         };
     }
 
-    /** Reads an id written by a cursor; anything else is a {@link ValidationException}. */
+    /**
+     * Reads an id written by a cursor; anything else is a {@link ValidationException}.
+     * @param text the cursor's text
+     * @return the id it holds
+     * @throws ValidationException when the text is not a non-negative integer
+     */
     static int parseId(String text) {
         try {
             int id = Integer.parseInt(text);

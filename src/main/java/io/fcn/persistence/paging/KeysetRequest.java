@@ -15,17 +15,32 @@ public record KeysetRequest(Optional<String> cursor, int limit) {
     /** Larger than {@link PageRequest#MAX_LIMIT}: batch jobs walk whole lists with it. */
     public static final int MAX_LIMIT = 1000;
 
+    /**
+     * A request, validated.
+     * @param cursor the previous page's {@link KeysetPage#nextCursor()}, or empty for the first page
+     * @param limit the most items the page holds, 1–{@value #MAX_LIMIT}
+     * @throws io.fcn.persistence.exceptions.ValidationException on a null cursor or a limit out of range
+     */
     public KeysetRequest {
         Validate.notNull("cursor", cursor);
         Validate.between("limit", limit, 1, MAX_LIMIT);
     }
 
-    /** The first page of a list. */
+    /**
+     * The first page of a list.
+     * @param limit the most items the page holds, 1–{@value #MAX_LIMIT}
+     * @return the request
+     */
     public static KeysetRequest first(int limit) {
         return new KeysetRequest(Optional.empty(), limit);
     }
 
-    /** The page after the one whose {@link KeysetPage#nextCursor()} is {@code cursor}. */
+    /**
+     * The page after the one whose {@link KeysetPage#nextCursor()} is {@code cursor}.
+     * @param cursor the previous page's cursor, as it came
+     * @param limit the most items the page holds, 1–{@value #MAX_LIMIT}
+     * @return the request
+     */
     public static KeysetRequest after(String cursor, int limit) {
         return new KeysetRequest(Optional.of(Validate.notNull("cursor", cursor)), limit);
     }

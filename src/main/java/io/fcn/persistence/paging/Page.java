@@ -5,11 +5,22 @@ import java.util.List;
 /** One numbered page of a list, with the list's totals ({@code total_items}, {@code total_pages}). */
 public record Page<T>(List<T> items, int page, int limit, long totalItems, long totalPages) {
 
+    /**
+     * A page of a list.
+     * @param items the page's items, copied
+     * @param page its number, 1 for the first
+     * @param limit the most items a page holds
+     * @param totalItems the items of the whole list
+     * @param totalPages the pages of the whole list
+     */
     public Page {
         items = List.copyOf(items);
     }
 
-    /** Whether a page follows this one. */
+    /**
+     * Whether a page follows this one.
+     * @return true unless this is the last page (or past it)
+     */
     public boolean hasNext() {
         return page < totalPages;
     }

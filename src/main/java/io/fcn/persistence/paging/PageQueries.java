@@ -23,7 +23,18 @@ public final class PageQueries {
     private PageQueries() {
     }
 
-    /** The keyset page {@code request} asks for: rows matching {@code filter}, after the cursor, in order. */
+    /**
+     * The keyset page {@code request} asks for: rows matching {@code filter}, after the cursor, in order.
+     * @param <R> the table's record type
+     * @param <T> the item type
+     * @param ctx where the query runs
+     * @param table the list's table
+     * @param filter the list's filter
+     * @param order the list's order, which the cursor follows
+     * @param request which page
+     * @param mapper from a row to an item
+     * @return the page, with the cursor of the next one if any
+     */
     public static <R extends Record, T> KeysetPage<T> keyset(DSLContext ctx, Table<R> table, Condition filter,
             KeysetOrder<R> order, KeysetRequest request, Function<? super R, ? extends T> mapper) {
         Condition seek = request.cursor().map(order::after).orElse(DSL.noCondition());
@@ -35,7 +46,18 @@ public final class PageQueries {
         return new KeysetPage<>(page.stream().<T>map(mapper).toList(), next);
     }
 
-    /** The numbered page {@code request} asks for, with the totals of the whole list. */
+    /**
+     * The numbered page {@code request} asks for, with the totals of the whole list.
+     * @param <R> the table's record type
+     * @param <T> the item type
+     * @param ctx where the queries run (a count, then the page)
+     * @param table the list's table
+     * @param filter the list's filter
+     * @param order the list's order
+     * @param request which page
+     * @param mapper from a row to an item
+     * @return the page; empty past the last page
+     */
     public static <R extends Record, T> Page<T> numbered(DSLContext ctx, Table<R> table, Condition filter,
             KeysetOrder<R> order, PageRequest request, Function<? super R, ? extends T> mapper) {
         long total = ctx.fetchCount(table, filter);

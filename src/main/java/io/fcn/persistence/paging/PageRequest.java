@@ -9,18 +9,35 @@ import io.fcn.persistence.internal.validation.Validate;
  */
 public record PageRequest(int page, int limit) {
 
+    /** The largest page: the service's API contract. */
     public static final int MAX_LIMIT = 100;
 
+    /**
+     * A request, validated.
+     * @param page the page number, 1 for the first
+     * @param limit the most items a page holds, 1–{@value #MAX_LIMIT}
+     * @throws io.fcn.persistence.exceptions.ValidationException on a page below 1 or a limit out of range
+     */
     public PageRequest {
         Validate.atLeast("page", page, 1);
         Validate.between("limit", limit, 1, MAX_LIMIT);
     }
 
+    /**
+     * Page {@code page} of {@code limit} items.
+     * @param page the page number, 1 for the first
+     * @param limit the most items a page holds, 1–{@value #MAX_LIMIT}
+     * @return the request
+     * @throws io.fcn.persistence.exceptions.ValidationException on a page below 1 or a limit out of range
+     */
     public static PageRequest of(int page, int limit) {
         return new PageRequest(page, limit);
     }
 
-    /** Rows skipped before this page. */
+    /**
+     * Rows skipped before this page.
+     * @return the offset
+     */
     public long offset() {
         return (long) (page - 1) * limit;
     }

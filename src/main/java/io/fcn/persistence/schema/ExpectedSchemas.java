@@ -11,7 +11,7 @@ import io.fcn.persistence.schema.model.SchemaModel;
 
 /**
  * The expected schema of each migration version, as the build derived it from the migration files and shipped it
- * in the jar ({@code fcn-persistence/schema/<version>.json}, see {@link SnapshotWriter}).
+ * in the jar ({@code fcn-persistence/schema/<version>.json}, see {@code SnapshotWriter}).
  */
 public final class ExpectedSchemas {
 
@@ -25,6 +25,9 @@ public final class ExpectedSchemas {
      * The expected schema after migration {@code version} (e.g. {@code 20251022.0001}) of this jar. Where the
      * snapshot is absent (classes compiled by an IDE without the build's {@code process-classes} step), the same
      * model is derived from the migration files on the spot.
+     * @param version a version this jar carries
+     * @return its expected schema
+     * @throws IllegalArgumentException when the jar carries no such version
      */
     public static SchemaModel forVersion(String version) {
         if (!versions().contains(version)) {
@@ -69,12 +72,18 @@ public final class ExpectedSchemas {
         return FOLDER + "/" + version + ".json";
     }
 
-    /** The expected schema of this jar's latest migration. */
+    /**
+     * The expected schema of this jar's latest migration.
+     * @return that schema
+     */
     public static SchemaModel latest() {
         return forVersion(MigrationScripts.latestVersion());
     }
 
-    /** The versions this jar carries, in order. */
+    /**
+     * The versions this jar carries, in order.
+     * @return the versions, oldest first
+     */
     public static List<String> versions() {
         return MigrationScripts.migrations().stream().map(MigrationScripts.Script::version).toList();
     }

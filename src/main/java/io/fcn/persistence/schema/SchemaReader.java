@@ -19,19 +19,35 @@ import io.fcn.persistence.schema.model.TableFilter;
  */
 public interface SchemaReader {
 
+    /**
+     * Reads the schema.
+     * @return the model
+     */
     SchemaModel read();
 
-    /** The schema the generated jOOQ classes describe. */
+    /**
+     * The schema the generated jOOQ classes describe.
+     * @return the reader
+     */
     static SchemaReader generated() {
         return GeneratedSchema::read;
     }
 
-    /** The live schema of the library's tables ({@link TableFilter#library()}) in {@code dataSource}. */
+    /**
+     * The live schema of the library's tables ({@link TableFilter#library()}) in {@code dataSource}.
+     * @param dataSource the database
+     * @return the reader
+     */
     static SchemaReader live(DataSource dataSource) {
         return live(dataSource, TableFilter.library());
     }
 
-    /** The live schema of the tables {@code filter} accepts, read by the reader of the database's engine. */
+    /**
+     * The live schema of the tables {@code filter} accepts, read by the reader of the database's engine.
+     * @param dataSource the database
+     * @param filter which tables
+     * @return the reader
+     */
     static SchemaReader live(DataSource dataSource, TableFilter filter) {
         return live(dataSource, filter, List.of());
     }
@@ -40,6 +56,10 @@ public interface SchemaReader {
      * As {@link #live(DataSource, TableFilter)}; {@code moreIndexNames} are index names, besides those of the
      * generated classes, to recognise on an engine that shows indexes under internal names (Babelfish). An index
      * whose name is known to neither is reported under the name the engine shows.
+     * @param dataSource the database
+     * @param filter which tables
+     * @param moreIndexNames further index names to recognise
+     * @return the reader
      */
     static SchemaReader live(DataSource dataSource, TableFilter filter, Collection<String> moreIndexNames) {
         Set<String> known = new TreeSet<>(GeneratedSchema.indexNames());
@@ -47,7 +67,14 @@ public interface SchemaReader {
         return forEngine(EngineFamily.of(dataSource), dataSource, filter, known);
     }
 
-    /** The catalog reader of {@code family}; {@code knownIndexNames} as for {@link #live}. */
+    /**
+     * The catalog reader of {@code family}; {@code knownIndexNames} as for {@link #live}.
+     * @param family the engine family
+     * @param dataSource the database
+     * @param filter which tables
+     * @param knownIndexNames index names to recognise
+     * @return the reader
+     */
     static SchemaReader forEngine(EngineFamily family, DataSource dataSource, TableFilter filter,
             Collection<String> knownIndexNames) {
         return switch (family) {

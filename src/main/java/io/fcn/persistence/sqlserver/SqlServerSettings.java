@@ -32,11 +32,11 @@ import io.fcn.persistence.internal.engine.EngineFamily;
  * }</pre>
  *
  * <p>Not recommended: {@code useBulkCopyForBatchInsert}. The library's own batch insert (observations) turns it off
- * on its connection for the batch ({@link #withoutBulkCopyForBatchInsert}); README "Connection settings for SQL
- * Server" says why.
+ * on its connection for the batch ({@link #withoutBulkCopyForBatchInsert}); docs/sql-server.md says why.
  */
 public final class SqlServerSettings {
 
+    /** The mssql-jdbc property the library recommends setting to {@code false}. */
     public static final String SEND_STRING_PARAMETERS_AS_UNICODE = "sendStringParametersAsUnicode";
 
     private static final Map<String, String> RECOMMENDED;
@@ -59,7 +59,10 @@ public final class SqlServerSettings {
     private SqlServerSettings() {
     }
 
-    /** The recommended connection properties (name → value), in the order {@link #applyTo} appends them. */
+    /**
+     * The recommended connection properties (name → value), in the order {@link #applyTo} appends them.
+     * @return the properties, unmodifiable
+     */
     public static Map<String, String> recommended() {
         return RECOMMENDED;
     }
@@ -67,6 +70,8 @@ public final class SqlServerSettings {
     /**
      * {@code jdbcUrl} with each recommended property the URL does not set yet appended; a property the URL already
      * sets (in any letter case) keeps the URL's value, and {@link #check} reports it.
+     * @param jdbcUrl a {@code jdbc:sqlserver:} URL
+     * @return the URL with the recommended properties
      */
     public static String applyTo(String jdbcUrl) {
         return withProperties(jdbcUrl, RECOMMENDED, false);
@@ -75,6 +80,10 @@ public final class SqlServerSettings {
     /**
      * {@code jdbcUrl} with {@code properties} set: a property the URL already sets is replaced when
      * {@code replace}, kept otherwise; the others are appended.
+     * @param jdbcUrl a {@code jdbc:sqlserver:} URL
+     * @param properties the properties to set
+     * @param replace whether a property the URL sets already is replaced
+     * @return the URL with the properties
      */
     public static String withProperties(String jdbcUrl, Map<String, String> properties, boolean replace) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -126,6 +135,8 @@ public final class SqlServerSettings {
      * What a live connection does with the recommended settings: on mssql-jdbc, one round trip ({@link #PROBE});
      * on H2 (which has no such setting) none. The connection is left as it was.
      *
+     * @param connection an open connection
+     * @return what it does
      * @throws SQLException the probe failed
      */
     public static ConnectionCheck check(Connection connection) throws SQLException {
@@ -149,6 +160,11 @@ public final class SqlServerSettings {
     /** Work on a connection that may throw anything JDBC throws. */
     @FunctionalInterface
     public interface ConnectionWork<T> {
+        /**
+         * Runs the work.
+         * @return its result
+         * @throws SQLException what JDBC threw
+         */
         T run() throws SQLException;
     }
 
@@ -161,6 +177,11 @@ public final class SqlServerSettings {
      * <p>Why off: that path skips CHECK and FOREIGN KEY constraints unless {@code
      * bulkCopyForBatchInsertCheckConstraints=true}, and reports every failure without SQLState and error number,
      * so a duplicate key or a missing trade can no longer be told apart from other errors.
+     * @param <T> the work's result type
+     * @param connection the connection the work runs on
+     * @param work the work, which prepares its statements on {@code connection}
+     * @return the work's result
+     * @throws SQLException what the work or the driver threw
      */
     public static <T> T withoutBulkCopyForBatchInsert(Connection connection, ConnectionWork<T> work)
             throws SQLException {

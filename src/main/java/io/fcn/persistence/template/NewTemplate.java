@@ -18,6 +18,16 @@ public record NewTemplate(String templateId, String name, String specVersion, St
     static final int ISSUER_MAX = 100;
     static final int NAME_MAX = 255;
 
+    /**
+     * A template to create, validated.
+     * @param templateId the business key
+     * @param name the display name
+     * @param specVersion the product specification version
+     * @param issuer the issuing bank
+     * @param parameters the template's parameters, JSON
+     * @param status draft or active
+     * @throws ValidationException naming the first field that breaks its rule
+     */
     public NewTemplate {
         Validate.businessKey("template_id", templateId, TEMPLATE_ID_MAX);
         Validate.text("name", name, NAME_MAX);
@@ -30,13 +40,31 @@ public record NewTemplate(String templateId, String name, String specVersion, St
         }
     }
 
-    /** A template to prepare before trades may use it ({@link TemplateRepository#activate} later). */
+    /**
+     * A template to prepare before trades may use it ({@link TemplateRepository#activate} later).
+     * @param templateId the business key
+     * @param name the display name
+     * @param specVersion the product specification version
+     * @param issuer the issuing bank
+     * @param parameters the template's parameters, JSON
+     * @return the template to create
+     * @throws ValidationException naming the first field that breaks its rule
+     */
     public static NewTemplate draft(String templateId, String name, String specVersion, String issuer,
             String parameters) {
         return new NewTemplate(templateId, name, specVersion, issuer, parameters, TemplateStatus.DRAFT);
     }
 
-    /** A template trades may be booked against at once. */
+    /**
+     * A template trades may be booked against at once.
+     * @param templateId the business key
+     * @param name the display name
+     * @param specVersion the product specification version
+     * @param issuer the issuing bank
+     * @param parameters the template's parameters, JSON
+     * @return the template to create
+     * @throws ValidationException naming the first field that breaks its rule
+     */
     public static NewTemplate active(String templateId, String name, String specVersion, String issuer,
             String parameters) {
         return new NewTemplate(templateId, name, specVersion, issuer, parameters, TemplateStatus.ACTIVE);

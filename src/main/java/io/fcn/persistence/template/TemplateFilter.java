@@ -24,20 +24,39 @@ public final class TemplateFilter {
         this.description = description;
     }
 
+    /** {@return every template} */
     public static TemplateFilter all() {
         return new TemplateFilter(DSL.noCondition(), "all");
     }
 
+    /**
+     * Templates of one spec version.
+     * @param specVersion the spec version
+     * @return the filter
+     * @throws io.fcn.persistence.exceptions.ValidationException when the spec version is not a valid business key
+     */
     public static TemplateFilter bySpecVersion(String specVersion) {
         Validate.businessKey("spec_version", specVersion, NewTemplate.SPEC_VERSION_MAX);
         return new TemplateFilter(FCN_TEMPLATE.SPEC_VERSION.eq(specVersion), "spec_version=" + specVersion);
     }
 
+    /**
+     * Templates in one status.
+     * @param status the status
+     * @return the filter
+     */
     public static TemplateFilter byStatus(TemplateStatus status) {
         Validate.notNull("status", status);
         return new TemplateFilter(FCN_TEMPLATE.STATUS.eq(status), "status=" + status.getLiteral());
     }
 
+    /**
+     * Templates of one spec version in one status.
+     * @param specVersion the spec version
+     * @param status the status
+     * @return the filter
+     * @throws io.fcn.persistence.exceptions.ValidationException when the spec version is not a valid business key
+     */
     public static TemplateFilter bySpecVersionAndStatus(String specVersion, TemplateStatus status) {
         Validate.businessKey("spec_version", specVersion, NewTemplate.SPEC_VERSION_MAX);
         Validate.notNull("status", status);

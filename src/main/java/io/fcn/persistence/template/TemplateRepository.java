@@ -48,6 +48,10 @@ public final class TemplateRepository {
     private final RepositoryContext db;
     private final ReusableSelect<FcnTemplateRecord> byTemplateId;
 
+    /**
+     * The repository over the entry point's context; take it from {@code FcnPersistence.templates()}.
+     * @param db the entry point's jOOQ context, clock and transaction
+     */
     public TemplateRepository(RepositoryContext db) {
         this.db = db;
         this.byTemplateId = byTemplateId(db.dsl());
@@ -63,6 +67,8 @@ public final class TemplateRepository {
     /**
      * Creates a template (draft or active) at version 0.
      *
+     * @param template the template to create
+     * @return the stored template
      * @throws DuplicateKeyException a template with this id exists (compared case-insensitively)
      */
     public Template create(NewTemplate template) {
@@ -91,18 +97,33 @@ public final class TemplateRepository {
                 template.issuer(), template.parameters(), Optional.empty(), 0, now, now);
     }
 
-    /** The template with this id (compared case-insensitively), if any. */
+    /**
+     * The template with this id (compared case-insensitively), if any.
+     * @param templateId the business key
+     * @return the template, or empty
+     * @throws ValidationException when the id is not a valid business key
+     */
     public Optional<Template> find(String templateId) {
         validateId("template_id", templateId);
         return byTemplateId.bind(templateId).fetchOptional(TemplateRepository::toTemplate);
     }
 
-    /** @throws NotFoundException no template has this id */
+    /**
+     * The template with this id.
+     * @param templateId the business key
+     * @return the template
+     * @throws NotFoundException no template has this id
+     */
     public Template get(String templateId) {
         return find(templateId).orElseThrow(() -> new NotFoundException(ENTITY, templateId));
     }
 
-    /** A keyset page of the templates {@code filter} selects, in creation order. */
+    /**
+     * A keyset page of the templates {@code filter} selects, in creation order.
+     * @param filter which templates
+     * @param request which page
+     * @return the page
+     */
     public KeysetPage<Template> list(TemplateFilter filter, KeysetRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
@@ -110,7 +131,12 @@ public final class TemplateRepository {
                 TemplateRepository::toTemplate);
     }
 
-    /** A numbered page of the templates {@code filter} selects, in creation order, with the totals. */
+    /**
+     * A numbered page of the templates {@code filter} selects, in creation order, with the totals.
+     * @param filter which templates
+     * @param request which page
+     * @return the page
+     */
     public Page<Template> list(TemplateFilter filter, PageRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
@@ -121,6 +147,10 @@ public final class TemplateRepository {
     /**
      * Changes the name and/or parameters of the template at {@code expectedVersion}, whatever its status.
      *
+     * @param templateId the business key
+     * @param expectedVersion the version the caller read
+     * @param changes what to change
+     * @return the template after the change, at the next version
      * @throws NotFoundException       no template has this id
      * @throws OptimisticLockException the template is no longer at {@code expectedVersion}
      */
@@ -148,6 +178,8 @@ public final class TemplateRepository {
     /**
      * Makes a draft template active, so trades may be booked against it.
      *
+     * @param templateId the business key
+     * @return the template, now active
      * @throws NotFoundException               no template has this id
      * @throws InvalidStateTransitionException the template is not a draft
      */
@@ -165,7 +197,12 @@ public final class TemplateRepository {
         });
     }
 
-    /** {@link #deprecate(String, String, String)} without a successor. */
+    /**
+     * {@link #deprecate(String, String, String)} without a successor.
+     * @param templateId the business key
+     * @param reason why, at most 500 characters
+     * @return the template, now deprecated
+     */
     public Template deprecate(String templateId, String reason) {
         return deprecate(templateId, reason, null);
     }
@@ -175,6 +212,9 @@ public final class TemplateRepository {
      * template that replaces it. Deprecation is final.
      *
      * @param supersededBy another template's id, or null
+     * @param templateId the business key
+     * @param reason why, at most 500 characters
+     * @return the template, now deprecated
      * @throws ValidationException             bad input; {@code superseded_by} names this template or a template
      *                                         that is not active (a rule that needs a read)
      * @throws NotFoundException               no template has {@code templateId}, or none has {@code supersededBy}

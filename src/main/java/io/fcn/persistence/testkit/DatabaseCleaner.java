@@ -23,11 +23,19 @@ public final class DatabaseCleaner {
     private DatabaseCleaner() {
     }
 
+    /**
+     * Empties every table of the library, children before parents.
+     * @param dsl where to delete
+     */
     public static void deleteAll(DSLContext dsl) {
         deleteAll(dsl, table -> true);
     }
 
-    /** Empties the tables {@code include} accepts (e.g. only those an older schema version has). */
+    /**
+     * Empties the tables {@code include} accepts (e.g. only those an older schema version has).
+     * @param dsl where to delete
+     * @param include which tables to empty
+     */
     public static void deleteAll(DSLContext dsl, Predicate<Table<?>> include) {
         for (Table<?> table : DELETE_ORDER) {
             if (include.test(table)) {

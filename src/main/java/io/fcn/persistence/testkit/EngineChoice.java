@@ -25,17 +25,28 @@ public enum EngineChoice {
         this.engine = engine;
     }
 
-    /** The spelling in {@code fcn.test.engine} / {@code FCN_TEST_ENGINE}. */
+    /**
+     * The spelling in {@code fcn.test.engine} / {@code FCN_TEST_ENGINE}.
+     * @return the spelling
+     */
     public String value() {
         return value;
     }
 
-    /** The engine it names; empty for {@link #AUTO}. */
+    /**
+     * The engine it names; empty for {@link #AUTO}.
+     * @return the engine, or empty
+     */
     public Optional<TestEngine> engine() {
         return Optional.ofNullable(engine);
     }
 
-    /** The choice spelled {@code text} (case-insensitive, surrounding blanks ignored). */
+    /**
+     * The choice spelled {@code text} (case-insensitive, surrounding blanks ignored).
+     * @param text the spelling
+     * @return the choice
+     * @throws IllegalArgumentException when no choice is spelled so
+     */
     public static EngineChoice parse(String text) {
         String wanted = text.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(c -> c.value.equals(wanted)).findFirst()

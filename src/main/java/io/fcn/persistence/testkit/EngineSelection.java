@@ -31,6 +31,7 @@ public record EngineSelection(TestEngine engine, String source, Optional<String>
      * @param environment the value of {@value #ENV_VARIABLE}, or null
      * @param externalUrlSet whether {@value #EXTERNAL_URL_VARIABLE} is set
      * @param availability why an engine cannot run here, or empty when it can
+     * @return the selection: the engine, and why it is unavailable if it is
      * @throws IllegalArgumentException a property or variable names no engine
      */
     public static EngineSelection select(EngineChoice annotated, String property, String environment,
@@ -62,12 +63,18 @@ public record EngineSelection(TestEngine engine, String source, Optional<String>
         return new EngineSelection(engine, source, availability.apply(engine));
     }
 
-    /** Whether the class can run. */
+    /**
+     * Whether the class can run.
+     * @return true when the engine is available
+     */
     public boolean available() {
         return unavailableReason.isEmpty();
     }
 
-    /** The one line printed, and the skip reason shown, when the engine is unavailable. */
+    /**
+     * The one line printed, and the skip reason shown, when the engine is unavailable.
+     * @return the message
+     */
     public String skipMessage() {
         return "[fcn-persistence] " + engine.label() + " requested by " + source + " is unavailable ("
                 + unavailableReason.orElse("available") + "): tests skipped, no fallback";

@@ -28,12 +28,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FcnDatabaseExtension.class)
 public @interface FcnDatabaseTest {
 
-    /** The engine for this class; {@link EngineChoice#AUTO} leaves it to the run's settings. */
+    /**
+     * The engine for this class; {@link EngineChoice#AUTO} leaves it to the run's settings.
+     * @return the engine choice
+     */
     EngineChoice engine() default EngineChoice.AUTO;
 
     /**
      * The migration version to stop at (e.g. {@code "20251022.0001"}), for tests of upgrade paths; empty means the
      * latest version the library carries.
+     * @return the version, or empty for the latest
      */
     String version() default "";
 }

@@ -18,26 +18,43 @@ public final class FcnTestClock extends Clock {
 
     private volatile Instant now;
 
+    /** A clock at {@link #START}. */
     public FcnTestClock() {
         this(START);
     }
 
+    /**
+     * A clock at {@code start}.
+     * @param start where it stands
+     */
     public FcnTestClock(Instant start) {
         this.now = Objects.requireNonNull(start, "start");
     }
 
-    /** Moves the clock forward (or back, with a negative duration). */
+    /**
+     * Moves the clock forward (or back, with a negative duration).
+     * @param duration how far
+     * @return this clock
+     */
     public FcnTestClock advance(Duration duration) {
         now = now.plus(Objects.requireNonNull(duration, "duration"));
         return this;
     }
 
+    /**
+     * Puts the clock at {@code instant}.
+     * @param instant the new time
+     * @return this clock
+     */
     public FcnTestClock set(Instant instant) {
         now = Objects.requireNonNull(instant, "instant");
         return this;
     }
 
-    /** Back to {@link #START}. */
+    /**
+     * Back to {@link #START}.
+     * @return this clock
+     */
     public FcnTestClock reset() {
         return set(START);
     }

@@ -23,11 +23,15 @@ public enum TestEngine {
         this.label = label;
     }
 
+    /** {@return the engine's name, for people} */
     public String label() {
         return label;
     }
 
-    /** Why this engine cannot run here, or empty when it can. */
+    /**
+     * Why this engine cannot run here, or empty when it can.
+     * @return the reason, or empty
+     */
     public Optional<String> unavailableReason() {
         return switch (this) {
             case EMBEDDED -> Optional.empty();
@@ -40,7 +44,10 @@ public enum TestEngine {
         };
     }
 
-    /** A new, empty database on this engine; close it to drop it. */
+    /**
+     * A new, empty database on this engine; close it to drop it.
+     * @return the database
+     */
     public Database open() {
         return switch (this) {
             case EMBEDDED -> EmbeddedDatabase.inMemory();

@@ -23,61 +23,104 @@ public final class TradeBuilder {
     TradeBuilder() {
     }
 
+    /**
+     * @param tradeId the business key (default: a unique {@code TRD-T…})
+     * @return this builder
+     */
     public TradeBuilder withTradeId(String tradeId) {
         this.tradeId = tradeId;
         return this;
     }
 
-    /** An existing template; without one, {@link #book} creates an active template for the trade. */
+    /**
+     * An existing template; without one, {@link #book} creates an active template for the trade.
+     * @param templateId the template's business key
+     * @return this builder
+     */
     public TradeBuilder withTemplateId(String templateId) {
         this.templateId = templateId;
         return this;
     }
 
-    /** The template's id and spec version. */
+    /**
+     * The template's id and spec version.
+     * @param template an existing template
+     * @return this builder
+     */
     public TradeBuilder onTemplate(Template template) {
         this.templateId = template.templateId();
         this.specVersion = template.specVersion();
         return this;
     }
 
+    /**
+     * @param specVersion the spec version (default {@code 1.0})
+     * @return this builder
+     */
     public TradeBuilder withSpecVersion(String specVersion) {
         this.specVersion = specVersion;
         return this;
     }
 
+    /**
+     * @param tradeDate the trade date (default 2026-01-15)
+     * @return this builder
+     */
     public TradeBuilder withTradeDate(LocalDate tradeDate) {
         this.tradeDate = tradeDate;
         return this;
     }
 
+    /**
+     * @param maturityDate the maturity date (default 2027-01-15)
+     * @return this builder
+     */
     public TradeBuilder withMaturityDate(LocalDate maturityDate) {
         this.maturityDate = maturityDate;
         return this;
     }
 
+    /**
+     * @param notional the notional (default 1,000,000.00)
+     * @return this builder
+     */
     public TradeBuilder withNotional(BigDecimal notional) {
         this.notional = notional;
         return this;
     }
 
-    /** {@code "250000.00"}: exact, as {@link BigDecimal#BigDecimal(String)} reads it. */
+    /**
+     * {@code "250000.00"}: exact, as {@link BigDecimal#BigDecimal(String)} reads it.
+     * @param notional the notional as text
+     * @return this builder
+     */
     public TradeBuilder withNotional(String notional) {
         return withNotional(new BigDecimal(notional));
     }
 
+    /**
+     * @param currency the currency (default {@code USD})
+     * @return this builder
+     */
     public TradeBuilder withCurrency(String currency) {
         this.currency = currency;
         return this;
     }
 
-    /** JSON object or array. */
+    /**
+     * JSON object or array.
+     * @param tradeParams the parameters
+     * @return this builder
+     */
     public TradeBuilder withTradeParams(String tradeParams) {
         this.tradeParams = tradeParams;
         return this;
     }
 
-    /** The trade id this builder books. */
+    /**
+     * The trade id this builder books.
+     * @return the trade id
+     */
     public String tradeId() {
         return tradeId;
     }
@@ -85,6 +128,7 @@ public final class TradeBuilder {
     /**
      * The input, validated as the repository would; without a named template its id is a fresh unique key (no such
      * template exists until {@link #book} creates it).
+     * @return the trade to book
      */
     public NewTrade build() {
         String template = templateId != null ? templateId : FcnTestData.uniqueKey("TPL");
@@ -96,6 +140,8 @@ public final class TradeBuilder {
     /**
      * Books it through {@code fcn.trades()}; without a named template, first creates an active one of the trade's
      * spec version, in the same transaction.
+     * @param fcn the entry point
+     * @return the stored trade
      */
     public Trade book(FcnPersistence fcn) {
         if (templateId != null) {

@@ -17,6 +17,18 @@ public record NewTrade(String tradeId, String templateId, String specVersion, Lo
     static final int KEY_MAX = 100;
     static final int SPEC_VERSION_MAX = 20;
 
+    /**
+     * A trade to book, validated.
+     * @param tradeId the trade's business key
+     * @param templateId the template it is booked against
+     * @param specVersion the template's spec version
+     * @param tradeDate the trade date
+     * @param maturityDate the maturity date, after the trade date
+     * @param notional the notional, positive, at most 14 integer and 4 decimal digits (never rounded)
+     * @param currency the ISO currency code, three upper-case letters
+     * @param tradeParams the trade's parameters, JSON
+     * @throws io.fcn.persistence.exceptions.ValidationException naming the first field that breaks its rule
+     */
     public NewTrade {
         Validate.businessKey("trade_id", tradeId, KEY_MAX);
         Validate.businessKey("template_id", templateId, KEY_MAX);
@@ -28,6 +40,7 @@ public record NewTrade(String tradeId, String templateId, String specVersion, Lo
         Validate.json("trade_params", tradeParams);
     }
 
+    /** {@return a builder with no field set} */
     public static Builder builder() {
         return new Builder();
     }
@@ -46,46 +59,83 @@ public record NewTrade(String tradeId, String templateId, String specVersion, Lo
         private Builder() {
         }
 
+        /**
+         * @param tradeId the trade's business key
+         * @return this builder
+         */
         public Builder tradeId(String tradeId) {
             this.tradeId = tradeId;
             return this;
         }
 
+        /**
+         * @param templateId the template's business key
+         * @return this builder
+         */
         public Builder templateId(String templateId) {
             this.templateId = templateId;
             return this;
         }
 
+        /**
+         * @param specVersion the template's spec version
+         * @return this builder
+         */
         public Builder specVersion(String specVersion) {
             this.specVersion = specVersion;
             return this;
         }
 
+        /**
+         * @param tradeDate the trade date
+         * @return this builder
+         */
         public Builder tradeDate(LocalDate tradeDate) {
             this.tradeDate = tradeDate;
             return this;
         }
 
+        /**
+         * @param maturityDate the maturity date, after the trade date
+         * @return this builder
+         */
         public Builder maturityDate(LocalDate maturityDate) {
             this.maturityDate = maturityDate;
             return this;
         }
 
+        /**
+         * @param notional the notional, positive, exact in DECIMAL(18,4)
+         * @return this builder
+         */
         public Builder notional(BigDecimal notional) {
             this.notional = notional;
             return this;
         }
 
+        /**
+         * @param currency the ISO currency code, e.g. {@code USD}
+         * @return this builder
+         */
         public Builder currency(String currency) {
             this.currency = currency;
             return this;
         }
 
+        /**
+         * @param tradeParams the trade's parameters, a JSON object or array
+         * @return this builder
+         */
         public Builder tradeParams(String tradeParams) {
             this.tradeParams = tradeParams;
             return this;
         }
 
+        /**
+         * Validates the fields.
+         * @return the trade to book
+         * @throws io.fcn.persistence.exceptions.ValidationException naming the first field that is missing or breaks its rule
+         */
         public NewTrade build() {
             return new NewTrade(tradeId, templateId, specVersion, tradeDate, maturityDate, notional, currency,
                     tradeParams);

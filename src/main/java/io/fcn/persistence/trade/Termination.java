@@ -14,6 +14,13 @@ public record Termination(LocalDate date, String reason, BigDecimal settlementAm
 
     static final int REASON_MAX = 500;
 
+    /**
+     * A termination, validated.
+     * @param date the termination date
+     * @param reason why, at most 500 characters
+     * @param settlementAmount what changes hands; may be zero or negative
+     * @throws io.fcn.persistence.exceptions.ValidationException when a field is missing or the reason is too long
+     */
     public Termination {
         Validate.notNull("termination_date", date);
         Validate.text("termination_reason", reason, REASON_MAX);

@@ -28,6 +28,13 @@ public final class TradeFilter {
         this.description = description;
     }
 
+    /**
+     * Trades of one spec version in one status.
+     * @param specVersion the spec version
+     * @param status the status
+     * @return the filter
+     * @throws io.fcn.persistence.exceptions.ValidationException when the spec version is not a valid business key
+     */
     public static TradeFilter bySpecVersionAndStatus(String specVersion, TradeStatus status) {
         Validate.businessKey("spec_version", specVersion, NewTrade.SPEC_VERSION_MAX);
         Validate.notNull("status", status);
@@ -36,12 +43,23 @@ public final class TradeFilter {
                 "spec_version=" + specVersion + ", status=" + status.getLiteral());
     }
 
+    /**
+     * Trades in one status.
+     * @param status the status
+     * @return the filter
+     */
     public static TradeFilter byStatus(TradeStatus status) {
         Validate.notNull("status", status);
         return new TradeFilter(FCN_TRADE.STATUS.eq(status),
                 KeysetOrder.byIdWithin(FCN_TRADE.ID, FCN_TRADE.STATUS), "status=" + status.getLiteral());
     }
 
+    /**
+     * Trades booked against one template.
+     * @param templateId the template's business key
+     * @return the filter
+     * @throws io.fcn.persistence.exceptions.ValidationException when the id is not a valid business key
+     */
     public static TradeFilter byTemplate(String templateId) {
         Validate.businessKey("template_id", templateId, NewTrade.KEY_MAX);
         return new TradeFilter(FCN_TRADE.TEMPLATE_ID.eq(templateId),

@@ -60,6 +60,12 @@ public final class TradeRepository {
     private final ReusableSelect<FcnTradeRecord> byTradeId;
     private final ReusableQuery insert;
 
+    /**
+     * The repository over the entry point's context; take it from {@code FcnPersistence.trades()}.
+     * @param db the entry point's jOOQ context, clock and transaction
+     * @param templates the templates a booking is checked against
+     * @param events where each change appends its event
+     */
     public TradeRepository(RepositoryContext db, TemplateRepository templates, LifecycleEventRepository events) {
         this.db = db;
         this.templates = templates;
@@ -108,6 +114,8 @@ public final class TradeRepository {
      * Books a trade against its template, status {@code active} at version 0, and appends its {@code created} event
      * (dated the trade date). The trade stores the template's own spelling of its id and spec_version.
      *
+     * @param trade the trade to book
+     * @return the stored trade
      * @throws NotFoundException     the template does not exist
      * @throws ValidationException   the template is not active ({@code template_id}), or its spec_version differs
      *                               ({@code spec_version}); also any invalid field of {@code trade}
@@ -149,18 +157,32 @@ public final class TradeRepository {
         });
     }
 
-    /** The trade with this id (compared case-insensitively), if any. */
+    /**
+     * The trade with this id (compared case-insensitively), if any.
+     * @param tradeId the trade's business key
+     * @return the trade, or empty
+     */
     public Optional<Trade> find(String tradeId) {
         validateId(tradeId);
         return byTradeId.bind(tradeId).fetchOptional(TradeRepository::toTrade);
     }
 
-    /** @throws NotFoundException no trade has this id */
+    /**
+     * The trade with this id.
+     * @param tradeId the trade's business key
+     * @return the trade
+     * @throws NotFoundException no trade has this id
+     */
     public Trade get(String tradeId) {
         return find(tradeId).orElseThrow(() -> new NotFoundException(ENTITY, tradeId));
     }
 
-    /** A keyset page of the trades {@code filter} selects, in booking order. */
+    /**
+     * A keyset page of the trades {@code filter} selects, in booking order.
+     * @param filter which trades
+     * @param request which page
+     * @return the page
+     */
     public KeysetPage<Trade> list(TradeFilter filter, KeysetRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
@@ -168,7 +190,12 @@ public final class TradeRepository {
                 TradeRepository::toTrade);
     }
 
-    /** A numbered page of the trades {@code filter} selects, in booking order, with the totals. */
+    /**
+     * A numbered page of the trades {@code filter} selects, in booking order, with the totals.
+     * @param filter which trades
+     * @param request which page
+     * @return the page
+     */
     public Page<Trade> list(TradeFilter filter, PageRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
@@ -176,33 +203,87 @@ public final class TradeRepository {
                 TradeRepository::toTrade);
     }
 
-    /** {@code active → knocked_in} on {@code eventDate}; sets {@code ki_triggered}. */
+    /**
+     * {@code active → knocked_in} on {@code eventDate}; sets {@code ki_triggered}.
+     * @param tradeId the trade's business key
+     * @param expectedVersion the version the caller read
+     * @param eventDate the business date of the event
+     * @return the trade after the change
+     * @throws NotFoundException no trade has this id
+     * @throws OptimisticLockException the trade is no longer at {@code expectedVersion}
+     * @throws InvalidStateTransitionException its status does not allow the change
+     */
     public Trade knockIn(String tradeId, int expectedVersion, LocalDate eventDate) {
         return transition(tradeId, expectedVersion, TradeStatus.KNOCKED_IN, eventDate, null);
     }
 
-    /** {@code active/knocked_in → knocked_out} on {@code eventDate}. */
+    /**
+     * {@code active/knocked_in → knocked_out} on {@code eventDate}.
+     * @param tradeId the trade's business key
+     * @param expectedVersion the version the caller read
+     * @param eventDate the business date of the event
+     * @return the trade after the change
+     * @throws NotFoundException no trade has this id
+     * @throws OptimisticLockException the trade is no longer at {@code expectedVersion}
+     * @throws InvalidStateTransitionException its status does not allow the change
+     */
     public Trade knockOut(String tradeId, int expectedVersion, LocalDate eventDate) {
         return transition(tradeId, expectedVersion, TradeStatus.KNOCKED_OUT, eventDate, null);
     }
 
-    /** {@code active/knocked_in → autocalled} on {@code eventDate}; sets {@code autocall_triggered}. */
+    /**
+     * {@code active/knocked_in → autocalled} on {@code eventDate}; sets {@code autocall_triggered}.
+     * @param tradeId the trade's business key
+     * @param expectedVersion the version the caller read
+     * @param eventDate the business date of the event
+     * @return the trade after the change
+     * @throws NotFoundException no trade has this id
+     * @throws OptimisticLockException the trade is no longer at {@code expectedVersion}
+     * @throws InvalidStateTransitionException its status does not allow the change
+     */
     public Trade autocall(String tradeId, int expectedVersion, LocalDate eventDate) {
         return transition(tradeId, expectedVersion, TradeStatus.AUTOCALLED, eventDate, null);
     }
 
-    /** {@code active/knocked_in → matured} on {@code eventDate}. */
+    /**
+     * {@code active/knocked_in → matured} on {@code eventDate}.
+     * @param tradeId the trade's business key
+     * @param expectedVersion the version the caller read
+     * @param eventDate the business date of the event
+     * @return the trade after the change
+     * @throws NotFoundException no trade has this id
+     * @throws OptimisticLockException the trade is no longer at {@code expectedVersion}
+     * @throws InvalidStateTransitionException its status does not allow the change
+     */
     public Trade mature(String tradeId, int expectedVersion, LocalDate eventDate) {
         return transition(tradeId, expectedVersion, TradeStatus.MATURED, eventDate, null);
     }
 
-    /** {@code active/knocked_in → terminated}; sets {@code termination_date}, the event carries all three details. */
+    /**
+     * {@code active/knocked_in → terminated}; sets {@code termination_date}, the event carries all three details.
+     * @param tradeId the trade's business key
+     * @param expectedVersion the version the caller read
+     * @param termination when, why and for how much
+     * @return the trade after the change
+     * @throws NotFoundException no trade has this id
+     * @throws OptimisticLockException the trade is no longer at {@code expectedVersion}
+     * @throws InvalidStateTransitionException its status does not allow the change
+     */
     public Trade terminate(String tradeId, int expectedVersion, Termination termination) {
         Validate.notNull("termination", termination);
         return transition(tradeId, expectedVersion, TradeStatus.TERMINATED, termination.date(), termination);
     }
 
-    /** {@code knocked_out/autocalled/matured/terminated → settled} on {@code eventDate}; settled is final. */
+    /**
+     * {@code knocked_out/autocalled/matured/terminated → settled} on {@code eventDate}; settled is final.
+     * @param tradeId the trade's business key
+     * @param expectedVersion the version the caller read
+     * @param eventDate the business date of the event
+     * @return the trade after the change
+     * @throws NotFoundException no trade has this id
+     * @throws OptimisticLockException the trade is no longer at {@code expectedVersion}
+     * @throws InvalidStateTransitionException its status does not allow the change
+     */
     public Trade settle(String tradeId, int expectedVersion, LocalDate eventDate) {
         return transition(tradeId, expectedVersion, TradeStatus.SETTLED, eventDate, null);
     }

@@ -43,11 +43,21 @@ public final class TradeTransitions {
     private TradeTransitions() {
     }
 
+    /**
+     * Whether a trade in {@code from} may move to {@code to}.
+     * @param from the current status
+     * @param to the status asked for
+     * @return true if the table allows it
+     */
     public static boolean isAllowed(TradeStatus from, TradeStatus to) {
         return ALLOWED.get(from).contains(to);
     }
 
-    /** The statuses a trade in {@code from} may move to; empty for a final status. */
+    /**
+     * The statuses a trade in {@code from} may move to; empty for a final status.
+     * @param from the current status
+     * @return the statuses it may move to, unmodifiable
+     */
     public static Set<TradeStatus> allowedFrom(TradeStatus from) {
         return Collections.unmodifiableSet(ALLOWED.get(from));
     }

@@ -31,7 +31,7 @@ import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
 
 /**
  * The service's original schema (Alembic revision 20251022_0001, fixture {@code fixtures/alembic_20251022_0001.sql})
- * checked against version 20251022.0001: the report lists exactly the deliberate differences README documents,
+ * checked against version 20251022.0001: the report lists exactly the deliberate differences docs/adopting-an-alembic-database.md documents,
  * minus what the engine cannot show (N-ness on the embedded engine).
  */
 @AllEngines(migrated = false)

@@ -9,6 +9,11 @@ package io.fcn.persistence.schema.model;
  */
 public record CheckModel(String name, String expression) {
 
+    /**
+     * A CHECK constraint; the name is folded to lower case and the expression normalized.
+     * @param name the constraint's name
+     * @param expression the predicate's text, or null
+     */
     public CheckModel {
         name = Identifiers.normalize(name);
         expression = expression == null ? null : SqlText.normalize(expression);

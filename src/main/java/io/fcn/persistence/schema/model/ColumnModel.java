@@ -7,12 +7,22 @@ import java.util.Objects;
  */
 public record ColumnModel(String name, ColumnType type, Boolean nullable, Boolean identity) {
 
+    /**
+     * A column; the name is folded to lower case.
+     * @param name the column's name
+     * @param type its type
+     * @param nullable whether it is nullable, or null
+     * @param identity whether it is an identity column, or null
+     */
     public ColumnModel {
         name = Identifiers.normalize(name);
         Objects.requireNonNull(type, "type");
     }
 
-    /** E.g. {@code DECIMAL(18,4) NOT NULL}, {@code INT NOT NULL IDENTITY}. */
+    /**
+     * E.g. {@code DECIMAL(18,4) NOT NULL}, {@code INT NOT NULL IDENTITY}.
+     * @return the column's declaration without its name
+     */
     public String describe() {
         return type.sql()
                 + (nullable == null ? "" : nullable ? " NULL" : " NOT NULL")

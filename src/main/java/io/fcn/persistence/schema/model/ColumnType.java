@@ -13,6 +13,16 @@ import java.util.Objects;
 public record ColumnType(TypeFamily family, boolean nationalKnown, Length length, Integer precision, Integer scale,
         String otherName) {
 
+    /**
+     * A type; properties that do not apply to the family are set to null, and a family whose N-ness is unknown becomes
+     * the non-national one.
+     * @param family the type family
+     * @param nationalKnown whether the reader can tell NVARCHAR from VARCHAR
+     * @param length the length, for families sized by length
+     * @param precision the precision, for DECIMAL
+     * @param scale the scale, or the fractional-second digits
+     * @param otherName the engine's type name, for {@link TypeFamily#OTHER}
+     */
     public ColumnType {
         Objects.requireNonNull(family, "family");
         if (!family.isCharacter()) {
@@ -41,16 +51,32 @@ public record ColumnType(TypeFamily family, boolean nationalKnown, Length length
         }
     }
 
-    /** A type whose N-ness is known (or irrelevant). */
+    /**
+     * A type whose N-ness is known (or irrelevant).
+     * @param family the type family
+     * @param length the length, or null
+     * @param precision the precision, or null
+     * @param scale the scale, or null
+     * @return the type
+     */
     public static ColumnType of(TypeFamily family, Length length, Integer precision, Integer scale) {
         return new ColumnType(family, true, length, precision, scale, null);
     }
 
+    /**
+     * A type without size properties, or whose sizes are unknown.
+     * @param family the type family
+     * @return the type
+     */
     public static ColumnType of(TypeFamily family) {
         return of(family, null, null, null);
     }
 
-    /** Whether the two types agree on every property both sides can show. */
+    /**
+     * Whether the two types agree on every property both sides can show.
+     * @param other the other type
+     * @return true if no property both show differs
+     */
     public boolean matches(ColumnType other) {
         boolean national = nationalKnown && other.nationalKnown;
         TypeFamily mine = national ? family : family.nonNational();
@@ -69,6 +95,7 @@ public record ColumnType(TypeFamily family, boolean nationalKnown, Length length
     /**
      * The type as SQL Server would declare it, e.g. {@code NVARCHAR(MAX)}, {@code DECIMAL(18,4)},
      * {@code DATETIMEOFFSET(7)}; {@code (N)VARCHAR(100)} when the N-ness is not known.
+     * @return the declaration
      */
     public String sql() {
         String name = family == TypeFamily.OTHER ? otherName

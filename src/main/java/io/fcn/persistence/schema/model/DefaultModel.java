@@ -9,6 +9,12 @@ package io.fcn.persistence.schema.model;
  */
 public record DefaultModel(String column, String name, String expression) {
 
+    /**
+     * A column default; names are folded to lower case and the expression normalized.
+     * @param column the column's name
+     * @param name the constraint's name, or null
+     * @param expression the default's expression, or null
+     */
     public DefaultModel {
         column = Identifiers.normalize(column);
         name = Identifiers.normalizeOrNull(name);

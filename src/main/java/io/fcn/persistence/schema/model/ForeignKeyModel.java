@@ -6,6 +6,13 @@ import java.util.List;
 public record ForeignKeyModel(String name, List<String> columns, String referencedTable,
         List<String> referencedColumns) {
 
+    /**
+     * A foreign key; names are folded to lower case.
+     * @param name the constraint's name
+     * @param columns its columns, in order
+     * @param referencedTable the table it references
+     * @param referencedColumns the columns it references, in order
+     */
     public ForeignKeyModel {
         name = Identifiers.normalize(name);
         columns = Identifiers.normalize(columns);
@@ -13,11 +20,15 @@ public record ForeignKeyModel(String name, List<String> columns, String referenc
         referencedColumns = Identifiers.normalize(referencedColumns);
     }
 
-    /** E.g. {@code (template_id) -> fcn_template(template_id)}. */
+    /**
+     * E.g. {@code (template_id) -> fcn_template(template_id)}.
+     * @return the key as people read it
+     */
     public String describe() {
         return "(" + String.join(", ", columns) + ") -> " + references();
     }
 
+    /** {@return the referenced table and columns, e.g. {@code fcn_template(template_id)}} */
     public String references() {
         return referencedTable + "(" + String.join(", ", referencedColumns) + ")";
     }

@@ -13,6 +13,12 @@ public final class Identifiers {
     private Identifiers() {
     }
 
+    /**
+     * Folds an identifier to lower case.
+     * @param identifier a name
+     * @return it in lower case
+     * @throws NullPointerException for null
+     */
     public static String normalize(String identifier) {
         return Objects.requireNonNull(identifier, "identifier").toLowerCase(Locale.ROOT);
     }
@@ -22,6 +28,11 @@ public final class Identifiers {
         return identifier == null ? null : normalize(identifier);
     }
 
+    /**
+     * Folds each identifier to lower case.
+     * @param identifiers names
+     * @return them in lower case, in order
+     */
     public static List<String> normalize(List<String> identifiers) {
         return identifiers.stream().map(Identifiers::normalize).toList();
     }

@@ -15,6 +15,14 @@ import java.util.Optional;
 public record IndexModel(String name, List<String> columns, Boolean unique, List<String> includedColumns,
         Optional<String> filter) {
 
+    /**
+     * An index; names are folded to lower case, included columns sorted, the filter normalized.
+     * @param name the index's name
+     * @param columns key columns in index order
+     * @param unique whether it is unique, or null
+     * @param includedColumns the INCLUDE columns, or null
+     * @param filter the filter predicate, empty for none, or null
+     */
     public IndexModel {
         name = Identifiers.normalize(name);
         columns = Identifiers.normalize(columns);
@@ -22,7 +30,10 @@ public record IndexModel(String name, List<String> columns, Boolean unique, List
         filter = filter == null ? null : filter.map(SqlText::normalize).filter(f -> !f.isEmpty());
     }
 
-    /** E.g. {@code UNIQUE (a, b) INCLUDE (c) WHERE c IS NOT NULL}. */
+    /**
+     * E.g. {@code UNIQUE (a, b) INCLUDE (c) WHERE c IS NOT NULL}.
+     * @return the index as people read it
+     */
     public String describe() {
         return (Boolean.TRUE.equals(unique) ? "UNIQUE " : "") + "(" + String.join(", ", columns) + ")"
                 + (includedColumns == null || includedColumns.isEmpty() ? ""

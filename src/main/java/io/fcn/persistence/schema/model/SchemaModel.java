@@ -14,6 +14,12 @@ import java.util.Optional;
  */
 public record SchemaModel(String source, List<TableModel> tables) {
 
+    /**
+     * A schema; tables are sorted by name.
+     * @param source what the model was read from
+     * @param tables the tables
+     * @throws IllegalArgumentException when two tables have the same name
+     */
     public SchemaModel {
         Objects.requireNonNull(source, "source");
         tables = tables.stream().sorted(Comparator.comparing(TableModel::name)).toList();
@@ -23,11 +29,17 @@ public record SchemaModel(String source, List<TableModel> tables) {
         }
     }
 
+    /**
+     * The table of this name.
+     * @param name a table name, in any letter case
+     * @return the table, or empty
+     */
     public Optional<TableModel> table(String name) {
         String wanted = Identifiers.normalize(name);
         return tables.stream().filter(t -> t.name().equals(wanted)).findFirst();
     }
 
+    /** {@return the table names, sorted} */
     public List<String> tableNames() {
         return tables.stream().map(TableModel::name).toList();
     }

@@ -12,6 +12,11 @@ public final class SqlText {
     private SqlText() {
     }
 
+    /**
+     * Normalizes one fragment.
+     * @param sql a default, predicate or filter as an engine shows it
+     * @return the normalized text
+     */
     public static String normalize(String sql) {
         String folded = fold(sql);
         while (wrapped(folded)) {

@@ -13,6 +13,17 @@ public record TableModel(String name, List<ColumnModel> columns, KeyModel primar
         List<ForeignKeyModel> foreignKeys, List<IndexModel> indexes, List<CheckModel> checks,
         List<DefaultModel> defaults) {
 
+    /**
+     * A table; names are folded to lower case and lists sorted by name.
+     * @param name the table's name
+     * @param columns its columns
+     * @param primaryKey its primary key, or null
+     * @param uniqueKeys its UNIQUE constraints
+     * @param foreignKeys its foreign keys
+     * @param indexes its other indexes
+     * @param checks its CHECK constraints, or null
+     * @param defaults its column defaults, or null
+     */
     public TableModel {
         name = Identifiers.normalize(name);
         columns = sorted(columns, Comparator.comparing(ColumnModel::name));
@@ -27,26 +38,51 @@ public record TableModel(String name, List<ColumnModel> columns, KeyModel primar
         return items.stream().sorted(order).toList();
     }
 
+    /**
+     * The column of this name.
+     * @param columnName a column name, in any letter case
+     * @return the column, or empty
+     */
     public Optional<ColumnModel> column(String columnName) {
         String wanted = Identifiers.normalize(columnName);
         return columns.stream().filter(c -> c.name().equals(wanted)).findFirst();
     }
 
+    /**
+     * The UNIQUE constraint of this name.
+     * @param keyName a constraint name, in any letter case
+     * @return the key, or empty
+     */
     public Optional<KeyModel> uniqueKey(String keyName) {
         String wanted = Identifiers.normalize(keyName);
         return uniqueKeys.stream().filter(k -> k.name().equals(wanted)).findFirst();
     }
 
+    /**
+     * The foreign key of this name.
+     * @param keyName a constraint name, in any letter case
+     * @return the key, or empty
+     */
     public Optional<ForeignKeyModel> foreignKey(String keyName) {
         String wanted = Identifiers.normalize(keyName);
         return foreignKeys.stream().filter(k -> k.name().equals(wanted)).findFirst();
     }
 
+    /**
+     * The index of this name.
+     * @param indexName an index name, in any letter case
+     * @return the index, or empty
+     */
     public Optional<IndexModel> index(String indexName) {
         String wanted = Identifiers.normalize(indexName);
         return indexes.stream().filter(i -> i.name().equals(wanted)).findFirst();
     }
 
+    /**
+     * The default of a column.
+     * @param columnName a column name, in any letter case
+     * @return the default, or empty (also when defaults are not checkable)
+     */
     public Optional<DefaultModel> defaultOf(String columnName) {
         String wanted = Identifiers.normalize(columnName);
         return defaults == null ? Optional.empty()

@@ -1,7 +1,5 @@
 package io.fcn.persistence.testkit;
 
-import static io.fcn.persistence.testkit.FcnTestData.aTrade;
-import static io.fcn.persistence.testkit.FcnTestData.anObservation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -14,10 +12,12 @@ import io.fcn.persistence.types.ObservationType;
 import io.fcn.persistence.trade.Trade;
 import io.fcn.persistence.types.TradeStatus;
 
-/** README's "Testing your service" test, verbatim between the markers: if this fails, the README is wrong. */
-// --- README: test start ---
+// docs/testing.md's example test, held equal to it by DocumentationSnippetsTest.
+// snippet: testing-your-service
+import static io.fcn.persistence.testkit.FcnTestData.*;
+
 @FcnDatabaseTest        // a migrated database for this class, emptied before every test
-class ReadmeTestingYourServiceTest {
+class KnockInExampleTest {
 
     @Test
     void aKnockInMovesTheTradeAndStampsTheTime(FcnPersistence fcn, FcnTestClock clock) {
@@ -31,4 +31,4 @@ class ReadmeTestingYourServiceTest {
         assertEquals(FcnTestClock.START.plus(Duration.ofDays(90)), knocked.updatedAt().toInstant());
     }
 }
-// --- README: test end ---
+// end snippet
