@@ -65,6 +65,22 @@ class MigrationLintTest {
         assertTrue(report.errors().stream().allMatch(f -> f.file().startsWith("V20251101_0002")));
     }
 
+    /** docs/lint.md's example, run from the project's root where db/ holds the jar's own files. */
+    @Test
+    void theDocumentedCalls() {
+        // snippet: lint-api
+        LintReport report = MigrationLint.classpath().run();          // the jar's migrations and allow file
+        LintReport mine = MigrationLint.withDirectories(Path.of("db/migration"), Path.of("db/rollback"),
+                Path.of("db/lint-allow.txt")).run();                  // the jar's plus a working copy's
+        report.passed();                                              // no error that is not allowed
+        report.errors();                                              // those errors
+        report.toJson();                                              // the shape below
+        // end snippet
+        assertTrue(report.passed() && mine.passed(), report::toString);
+        assertEquals(report.findings().size(), mine.findings().size(), mine::toString);
+        assertTrue(report.toJson().startsWith("{\"findings\":["), report.toJson());
+    }
+
     @Test
     void theJarCarriesTheAllowFile() {
         LintReport report = MigrationLint.classpath().run();
