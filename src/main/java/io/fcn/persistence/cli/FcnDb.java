@@ -243,7 +243,9 @@ public final class FcnDb {
                 throw new UsageException(e.getMessage());
             }
             secrets.add(parsed.password());
-            db = UrlDatabase.open(parsed);
+            UrlDatabase opened = UrlDatabase.open(parsed);
+            opened.warnings().forEach(w -> err.println("fcn-db: warning: " + scrub(w)));
+            db = opened;
         }
         if (!json) {
             err.println("database: " + db.description());

@@ -56,7 +56,8 @@ public final class TemplateBuilder {
 
     /** The input, validated as the repository would. */
     public NewTemplate build() {
-        return new NewTemplate(templateId, name, specVersion, issuer, parameters, status);
+        return NewTemplate.builder().templateId(templateId).name(name).specVersion(specVersion).issuer(issuer)
+                .parameters(parameters).status(status).build();
     }
 
     /** Creates it through {@code fcn.templates()}. */

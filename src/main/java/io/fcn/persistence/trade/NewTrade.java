@@ -17,6 +17,11 @@ public record NewTrade(String tradeId, String templateId, String specVersion, Lo
     static final int KEY_MAX = 100;
     static final int SPEC_VERSION_MAX = 20;
 
+    /**
+     * @deprecated three strings in a row (trade, template, spec version) are easy to swap unnoticed: use
+     *             {@link #builder()}. Removed in the next release.
+     */
+    @Deprecated(since = "0.1.0")
     public NewTrade {
         Validate.businessKey("trade_id", tradeId, KEY_MAX);
         Validate.businessKey("template_id", templateId, KEY_MAX);
@@ -28,6 +33,7 @@ public record NewTrade(String tradeId, String templateId, String specVersion, Lo
         Validate.json("trade_params", tradeParams);
     }
 
+    /** Collects the fields by name; {@link Builder#build()} validates them. */
     public static Builder builder() {
         return new Builder();
     }
