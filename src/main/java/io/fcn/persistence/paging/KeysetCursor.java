@@ -41,16 +41,27 @@ final class KeysetCursor {
     private KeysetCursor() {
     }
 
-    /** The fingerprint of a list: the first bytes of SHA-256 over its table, filter and order, values inlined. */
-    static byte[] listOf(Table<?> table, Condition filter, List<SortField<?>> order) {
-        String identity = table.getName() + "|" + IDENTITY.renderInlined(filter) + "|"
-                + IDENTITY.renderInlined(DSL.list(order.toArray(SortField[]::new)));
+    /**
+     * The fingerprint of a list: the first bytes of SHA-256 over its table, its filter (as {@code filter} names it,
+     * values included) and its order (column names and directions).
+     */
+    static byte[] listOf(Table<?> table, String filter, List<SortField<?>> order) {
+        StringBuilder identity = new StringBuilder(table.getName()).append('|').append(filter);
+        for (SortField<?> column : order) {
+            identity.append('|').append(column.getName()).append(' ').append(column.getOrder());
+        }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(identity.toString().getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(digest, LIST_BYTES);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform provides SHA-256", e);
         }
+    }
+
+    /** A condition's own text, values inlined, as the filter's name (rendering costs tens of microseconds). */
+    static String nameOf(Condition filter) {
+        return IDENTITY.renderInlined(filter);
     }
 
     static String encode(byte[] list, String key) {

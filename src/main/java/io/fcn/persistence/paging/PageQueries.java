@@ -24,10 +24,24 @@ public final class PageQueries {
     private PageQueries() {
     }
 
-    /** The keyset page {@code request} asks for: rows matching {@code filter}, after the cursor, in order. */
+    /**
+     * The keyset page {@code request} asks for: rows matching {@code filter}, after the cursor, in order. The
+     * cursor is bound to the table, the filter's rendered text (values included) and the order.
+     */
     public static <R extends Record, T> KeysetPage<T> keyset(DSLContext ctx, Table<R> table, Condition filter,
             KeysetOrder<R> order, KeysetRequest request, Function<? super R, ? extends T> mapper) {
-        byte[] list = KeysetCursor.listOf(table, filter, order.orderBy());
+        return keyset(ctx, table, filter, KeysetCursor.nameOf(filter), order, request, mapper);
+    }
+
+    /**
+     * As {@link #keyset(DSLContext, Table, Condition, KeysetOrder, KeysetRequest, Function)}, the cursor bound to
+     * {@code filterName} instead of the filter's rendered text: a name that tells every filter of the table apart,
+     * values included (a filter's {@code toString()}), and costs nothing to compute.
+     */
+    public static <R extends Record, T> KeysetPage<T> keyset(DSLContext ctx, Table<R> table, Condition filter,
+            String filterName, KeysetOrder<R> order, KeysetRequest request,
+            Function<? super R, ? extends T> mapper) {
+        byte[] list = KeysetCursor.listOf(table, filterName, order.orderBy());
         Condition seek = request.cursor().map(cursor -> seek(order, list, cursor)).orElse(DSL.noCondition());
         // One row more than asked tells whether a next page exists without a second query.
         List<R> rows = keysetQuery(ctx, table, filter.and(seek), order, request.limit() + 1).fetchInto(table);

@@ -164,8 +164,8 @@ public final class TradeRepository {
     public KeysetPage<Trade> list(TradeFilter filter, KeysetRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
-        return PageQueries.keyset(db.dsl(), FCN_TRADE, filter.condition(), filter.order(), request,
-                TradeRepository::toTrade);
+        return PageQueries.keyset(db.dsl(), FCN_TRADE, filter.condition(), filter.toString(), filter.order(),
+                request, TradeRepository::toTrade);
     }
 
     /** A numbered page of the trades {@code filter} selects, in booking order, with the totals. */

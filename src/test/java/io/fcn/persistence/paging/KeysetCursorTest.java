@@ -1,5 +1,6 @@
 package io.fcn.persistence.paging;
 
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
 import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,11 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.exceptions.ValidationException;
+import io.fcn.persistence.jooq.tables.records.FcnTradeRecord;
 import io.fcn.persistence.lifecycle.LifecycleEvent;
 import io.fcn.persistence.lifecycle.LifecycleEventFilter;
 import io.fcn.persistence.support.AllEngines;
@@ -183,9 +187,9 @@ class KeysetCursorTest {
 
     @Test
     void aCursorThatPassesTheChecksumButNamesNoKeyIsRejected(DSLContext dsl) {
-        var order = KeysetOrder.<io.fcn.persistence.jooq.tables.records.FcnTradeRecord>byId(FCN_TRADE.ID);
-        var filter = FCN_TRADE.STATUS.eq("active");
-        String forged = KeysetCursor.encode(KeysetCursor.listOf(FCN_TRADE, filter, order.orderBy()), "-1");
+        KeysetOrder<FcnTradeRecord> order = KeysetOrder.byId(FCN_TRADE.ID);
+        Condition filter = FCN_TRADE.STATUS.eq("active");
+        String forged = KeysetCursor.encode(list(filter, order), "-1");
         ValidationException e = assertThrows(ValidationException.class, () -> PageQueries.keyset(dsl, FCN_TRADE,
                 filter, order, KeysetRequest.after(forged, 5), r -> r));
         assertEquals("cursor", e.field());
@@ -194,20 +198,26 @@ class KeysetCursorTest {
 
     @Test
     void theListFingerprintCoversTableFilterValuesAndOrder() {
-        var byId = KeysetOrder.<io.fcn.persistence.jooq.tables.records.FcnTradeRecord>byId(FCN_TRADE.ID);
-        var within = KeysetOrder.<io.fcn.persistence.jooq.tables.records.FcnTradeRecord>byIdWithin(FCN_TRADE.ID,
-                FCN_TRADE.STATUS);
-        byte[] active = KeysetCursor.listOf(FCN_TRADE, FCN_TRADE.STATUS.eq("active"), byId.orderBy());
-        Set<String> others = new HashSet<>();
-        others.add(new String(KeysetCursor.listOf(FCN_TRADE, FCN_TRADE.STATUS.eq("knocked_in"), byId.orderBy()),
-                java.nio.charset.StandardCharsets.ISO_8859_1));
-        others.add(new String(KeysetCursor.listOf(FCN_TRADE, FCN_TRADE.STATUS.eq("active"), within.orderBy()),
-                java.nio.charset.StandardCharsets.ISO_8859_1));
-        others.add(new String(KeysetCursor.listOf(FCN_TRADE, FCN_TRADE.TEMPLATE_ID.eq("active"), byId.orderBy()),
-                java.nio.charset.StandardCharsets.ISO_8859_1));
-        assertEquals(3, others.size());
-        assertFalse(others.contains(new String(active, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        KeysetOrder<FcnTradeRecord> byId = KeysetOrder.byId(FCN_TRADE.ID);
+        KeysetOrder<FcnTradeRecord> within = KeysetOrder.byIdWithin(FCN_TRADE.ID, FCN_TRADE.STATUS);
+        byte[] active = list(FCN_TRADE.STATUS.eq("active"), byId);
+        Set<String> others = new HashSet<>(List.of(
+                text(list(FCN_TRADE.STATUS.eq("knocked_in"), byId)),
+                text(list(FCN_TRADE.STATUS.eq("active"), within)),
+                text(list(FCN_TRADE.TEMPLATE_ID.eq("active"), byId)),
+                text(KeysetCursor.listOf(FCN_TEMPLATE, KeysetCursor.nameOf(FCN_TRADE.STATUS.eq("active")),
+                        byId.orderBy()))));
+        assertEquals(4, others.size());
+        assertFalse(others.contains(text(active)));
         assertEquals("7", KeysetCursor.decode(active, KeysetCursor.encode(active, "7")));
         assertNotEquals("7", KeysetCursor.encode(active, "7"));
+    }
+
+    private static byte[] list(Condition filter, KeysetOrder<FcnTradeRecord> order) {
+        return KeysetCursor.listOf(FCN_TRADE, KeysetCursor.nameOf(filter), order.orderBy());
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 }
