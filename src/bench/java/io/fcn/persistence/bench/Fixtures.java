@@ -50,8 +50,9 @@ final class Fixtures {
 
     /** The one active template every trade uses, created through the library. */
     static void template(DataSource dataSource) {
-        FcnPersistence.builder(dataSource).build().templates().create(NewTemplate.active(BenchDatabase.TEMPLATE_ID,
-                "Bench template", BenchDatabase.SPEC_VERSION, "BANK-A", "{\"tenor_months\": 12}"));
+        FcnPersistence.builder(dataSource).build().templates().create(NewTemplate.builder()
+                .templateId(BenchDatabase.TEMPLATE_ID).name("Bench template").specVersion(BenchDatabase.SPEC_VERSION)
+                .issuer("BANK-A").parameters("{\"tenor_months\": 12}").active().build());
     }
 
     /** Active trades {@code <prefix>1…<prefix><count>}, in that id order. */

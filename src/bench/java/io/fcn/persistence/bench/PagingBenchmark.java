@@ -67,7 +67,20 @@ public class PagingBenchmark extends EngineParam {
         // the last row before the deep page
         deepId = db.queryInt("SELECT id FROM fcn_trade WHERE status = 'active' ORDER BY status, id"
                 + " OFFSET " + (DEEP - 1) + " ROWS FETCH NEXT 1 ROWS ONLY");
-        deepCursor = Integer.toString(deepId);
+        deepCursor = cursorAfter(DEEP - 1);
+    }
+
+    /** Cursors are opaque: walked to, in the largest keyset pages. */
+    private String cursorAfter(int rows) {
+        KeysetPage<Trade> page = db.fcn.trades().list(ACTIVE,
+                KeysetRequest.first(Math.min(rows, KeysetRequest.MAX_LIMIT)));
+        int read = page.items().size();
+        while (read < rows) {
+            page = db.fcn.trades().list(ACTIVE, KeysetRequest.after(page.nextCursor().orElseThrow(),
+                    Math.min(rows - read, KeysetRequest.MAX_LIMIT)));
+            read += page.items().size();
+        }
+        return page.nextCursor().orElseThrow();
     }
 
     @TearDown(Level.Trial)

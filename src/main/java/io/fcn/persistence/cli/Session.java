@@ -79,7 +79,9 @@ final class Session {
                 throw new UsageException(e.getMessage());
             }
             secrets.add(parsed.password());
-            db = UrlDatabase.open(parsed);
+            UrlDatabase opened = UrlDatabase.open(parsed);
+            opened.warnings().forEach(w -> err.println("fcn-db: warning: " + scrub(w)));
+            db = opened;
         }
         if (!json()) {
             err.println("database: " + db.description());

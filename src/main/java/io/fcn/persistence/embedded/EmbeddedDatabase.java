@@ -14,11 +14,28 @@ import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.internal.engine.H2Settings;
 
 /**
- * H2 in SQL Server mode, made to behave like SQL Server's default collation: business keys compare
- * case-insensitively ({@code IGNORECASE=TRUE}), so {@code 'CASE-1'} and {@code 'case-1'} collide as they do there.
- * Needs {@code com.h2database:h2} on the classpath (an optional dependency of the library).
+ * The embedded engine: H2 in SQL Server mode, made to behave like SQL Server's default collation (business keys
+ * compare case-insensitively, so {@code 'CASE-1'} and {@code 'case-1'} collide as they do there), schema
+ * {@code dbo}, and every commit written at once ({@code WRITE_DELAY=0}). The one supported way to get an H2 database
+ * for the library, in memory or in a file, for its own {@link #dataSource()} or for a service's pool:
+ *
+ * <pre>{@code
+ * EmbeddedDatabase h2 = EmbeddedDatabase.file(Path.of("data/fcn"));      // or EmbeddedDatabase.inMemory()
+ * HikariConfig pool = new HikariConfig();
+ * pool.setJdbcUrl(h2.jdbcUrl());                                           // keeps every setting the library needs
+ * pool.setUsername(h2.user());
+ * pool.setPassword(h2.password());
+ * DataSource dataSource = new HikariDataSource(pool);
+ * FcnMigrations.migrate(dataSource);
+ * FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
+ * }</pre>
+ *
+ * Add settings of your own only from the allowed list of {@code docs/embedded.md}. Needs {@code com.h2database:h2}
+ * on the classpath (an optional dependency of the library).
  */
 public final class EmbeddedDatabase implements Database {
+
+    private static final String USER = "sa";
 
     private final String url;
     private final String description;
@@ -31,17 +48,14 @@ public final class EmbeddedDatabase implements Database {
         this.inMemory = inMemory;
         this.dataSource = new JdbcDataSource();
         dataSource.setURL(url);
-        dataSource.setUser("sa");
+        dataSource.setUser(USER);
         dataSource.setPassword("");
     }
 
-    /**
-     * A private in-memory database that lives until {@link #close()}.
-     * @return the database, empty
-     */
+    /** A private in-memory database (a fresh name each call) that lives until {@link #close()}. */
     public static EmbeddedDatabase inMemory() {
         String name = "fcn_" + UUID.randomUUID().toString().replace("-", "");
-        return new EmbeddedDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2Settings.MODE,
+        return new EmbeddedDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2Settings.URL_SUFFIX,
                 "embedded H2 (in memory, " + name + ")", true);
     }
 
@@ -52,16 +66,26 @@ public final class EmbeddedDatabase implements Database {
      */
     public static EmbeddedDatabase file(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
-        return new EmbeddedDatabase("jdbc:h2:file:" + absolute + ";AUTO_SERVER=FALSE" + H2Settings.MODE,
+        return new EmbeddedDatabase("jdbc:h2:file:" + absolute + ";AUTO_SERVER=FALSE" + H2Settings.URL_SUFFIX,
                 "embedded H2 (file " + absolute + ".mv.db)", false);
     }
 
     /**
-     * The JDBC URL: embedded databases have no credentials to hide.
-     * @return the URL
+     * The JDBC URL, with the settings the library needs: build a pool of your own from it (embedded databases have
+     * no credentials to hide).
      */
     public String jdbcUrl() {
         return url;
+    }
+
+    /** The user to connect as: {@code sa}. */
+    public String user() {
+        return USER;
+    }
+
+    /** The password: empty. */
+    public String password() {
+        return "";
     }
 
     @Override
@@ -79,6 +103,7 @@ public final class EmbeddedDatabase implements Database {
         return dataSource;
     }
 
+    /** Shuts an in-memory database down (its data is gone), checkpoints a file; a pool's connections then fail. */
     @Override
     public void close() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

@@ -4,14 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import io.fcn.persistence.internal.validation.Validate;
 
 /**
  * The FCN service's idempotency scheme, so keys stored by it and by this library are the same keys:
  * {@code key_hash} = SHA-256 hex (lower-case) of the raw key's UTF-8 bytes; {@code request_fingerprint} = SHA-256
- * hex of {@code METHOD|path|sha256hex(body)} in UTF-8, with the method and path exactly as given (pass the method
- * as the service does, upper-case).
+ * hex of {@code METHOD|path|sha256hex(body)} in UTF-8, the method upper-cased as the service's
+ * {@code compute_fingerprint} does ({@code "post"} and {@code "POST"} give the same fingerprint; upper-cased with
+ * {@link Locale#ROOT}, so a Turkish default locale does not turn {@code i} into {@code İ}), the path exactly as given.
  */
 public final class IdempotencyKeys {
 
@@ -31,17 +33,15 @@ public final class IdempotencyKeys {
     }
 
     /**
-     * The request fingerprint over the raw request body (use an empty array for a request without a body).
-     * @param method the HTTP method, e.g. {@code POST}
-     * @param path the request path, e.g. {@code /v1/trades}
-     * @param body the raw request body
-     * @return SHA-256 hex of {@code METHOD|path|sha256hex(body)}
+     * The request fingerprint over the raw request body (use an empty array for a request without a body); the
+     * method in any case.
      */
     public static String fingerprint(String method, String path, byte[] body) {
         Validate.notNull("method", method);
         Validate.notNull("path", path);
         Validate.notNull("body", body);
-        return sha256Hex((method + "|" + path + "|" + sha256Hex(body)).getBytes(StandardCharsets.UTF_8));
+        String line = method.toUpperCase(Locale.ROOT) + "|" + path + "|" + sha256Hex(body);
+        return sha256Hex(line.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

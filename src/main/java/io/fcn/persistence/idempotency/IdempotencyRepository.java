@@ -13,6 +13,7 @@ import io.fcn.persistence.internal.context.RepositoryContext;
 import io.fcn.persistence.exceptions.FcnPersistenceException;
 import io.fcn.persistence.exceptions.IdempotencyTokenException;
 import io.fcn.persistence.exceptions.TransientDatabaseException;
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.idempotency.ClaimOutcome.Claimed;
 import io.fcn.persistence.idempotency.ClaimOutcome.Conflict;
 import io.fcn.persistence.idempotency.ClaimOutcome.InProgress;
@@ -28,8 +29,8 @@ import io.fcn.persistence.types.ClaimState;
  * ({@link IdempotencyKeys}).
  *
  * <pre>{@code
- * ClaimOutcome outcome = fcn.idempotency().claim(key, fingerprint, "POST", path, Duration.ofHours(24),
- *         Duration.ofSeconds(30));                         // commits on its own: outside inTransaction
+ * ClaimOutcome outcome = fcn.idempotency().claim(key, IdempotentRequest.of("POST", path, rawBody),
+ *         Duration.ofHours(24), Duration.ofSeconds(30));   // commits on its own: outside inTransaction
  * if (outcome instanceof ClaimOutcome.Claimed claimed) {
  *     fcn.inTransaction(() -> {
  *         Response r = doTheWork();                        // e.g. book a trade
@@ -65,7 +66,7 @@ public final class IdempotencyRepository {
     }
 
     /**
-     * Claims {@code key} for the request {@code fingerprint} (see {@link IdempotencyKeys#fingerprint}). Atomic
+     * Claims {@code key} for {@code request}, whose fingerprint ({@link IdempotencyKeys#fingerprint}) it computes. Atomic
      * through the unique key on {@code key_hash}: it inserts an {@code in_progress} row with a new owner token, a
      * lease until {@code now + lease} and an expiry at {@code now + ttl}; when the key exists it reads the row and
      * answers from it. A claim whose lease has expired, and a key past its expiry that is not purged yet (it counts
@@ -77,16 +78,28 @@ public final class IdempotencyRepository {
      *
      * @return {@link Claimed} (you own the key), {@link InProgress} (another worker's lease has not expired),
      *         {@link Replay} (completed: the stored response), {@link Conflict} (same key, other fingerprint)
-     * @param key the client's raw idempotency key (stored only as its hash)
-     * @param fingerprint the request's fingerprint, 64 lower-case hex digits ({@link IdempotencyKeys#fingerprint})
-     * @param method the HTTP method
-     * @param path the request path
-     * @param ttl how long the key is kept from now, at least a second
-     * @param lease how long the claim is the caller's before another worker may take it over, at least a second
-     * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, when an argument breaks its rule
+     * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, when an argument breaks its rule,
+     *         among them a {@code lease} longer than the {@code ttl} (the key would expire while still leased)
      * @throws IllegalStateException when called inside a transaction
      */
+    public ClaimOutcome claim(String key, IdempotentRequest request, Duration ttl, Duration lease) {
+        Validate.notNull("request", request);
+        return claimFor(key, request.fingerprint(), request.method(), request.path(), ttl, lease);
+    }
+
+    /**
+     * Claims {@code key} for a fingerprint the caller computed, with method and path given a second time.
+     *
+     * @deprecated method and path are given twice (once inside {@code fingerprint}) and can disagree: use
+     *             {@link #claim(String, IdempotentRequest, Duration, Duration)}. Removed in the next release.
+     */
+    @Deprecated(since = "0.1.0")
     public ClaimOutcome claim(String key, String fingerprint, String method, String path, Duration ttl,
+            Duration lease) {
+        return claimFor(key, fingerprint, method, path, ttl, lease);
+    }
+
+    private ClaimOutcome claimFor(String key, String fingerprint, String method, String path, Duration ttl,
             Duration lease) {
         Validate.text("key", key, KEY_MAX_LENGTH);
         Validate.lowerHex("fingerprint", fingerprint, 64);
@@ -94,6 +107,9 @@ public final class IdempotencyRepository {
         Validate.asciiText("path", path, PATH_MAX_LENGTH);
         Validate.atLeast("ttl", ttl, SHORTEST);
         Validate.atLeast("lease", lease, SHORTEST);
+        if (lease.compareTo(ttl) > 0) {
+            throw new ValidationException("lease", "must not be longer than ttl (" + ttl + "), got " + lease);
+        }
         requireOwnCommit("claim");
 
         String keyHash = IdempotencyKeys.keyHash(key);

@@ -115,8 +115,8 @@ public final class LifecycleEventRepository {
     public KeysetPage<LifecycleEvent> list(LifecycleEventFilter filter, KeysetRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
-        return PageQueries.keyset(db.dsl(), FCN_LIFECYCLE_EVENT, filter.condition(), filter.order(), request,
-                LifecycleEventRepository::toEvent);
+        return PageQueries.keyset(db.dsl(), FCN_LIFECYCLE_EVENT, filter.condition(), filter.toString(),
+                filter.order(), request, LifecycleEventRepository::toEvent);
     }
 
     /**

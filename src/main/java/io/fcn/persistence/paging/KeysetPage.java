@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /**
  * One keyset page of a list: its items, and the opaque cursor of the next page, empty on the last page. A cursor is
- * valid only for the list (the same filter) that produced it.
+ * valid only for the list (the same repository, filter and order) that produced it: it carries the last row's key,
+ * a fingerprint of that list and a checksum (base64url text, at most 200 characters). A cursor that is changed,
+ * truncated or from another list is a {@link io.fcn.persistence.exceptions.ValidationException} on {@code cursor};
+ * the check guards against mistakes, not against a caller who forges one. Cursors do not expire: rows added behind
+ * one never shift it.
  */
 public record KeysetPage<T>(List<T> items, Optional<String> nextCursor) {
 

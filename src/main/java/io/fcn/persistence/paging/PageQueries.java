@@ -11,11 +11,12 @@ import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.internal.sql.TsqlTemplates;
 
 /**
  * Runs the two kinds of list page over one table for the library's repositories: keyset pages (a seek, then
- * {@code OFFSET 0 … FETCH}) and numbered pages ({@code OFFSET … FETCH} plus a count). Both use the list's
+ * {@code OFFSET 0 … FETCH}; the cursor is opaque and bound to its list, see {@link KeysetPage}) and numbered pages ({@code OFFSET … FETCH} plus a count). Both use the list's
  * {@link KeysetOrder}, so a list has the same order however it is paged.
  */
 public final class PageQueries {
@@ -24,40 +25,46 @@ public final class PageQueries {
     }
 
     /**
-     * The keyset page {@code request} asks for: rows matching {@code filter}, after the cursor, in order.
-     * @param <R> the table's record type
-     * @param <T> the item type
-     * @param ctx where the query runs
-     * @param table the list's table
-     * @param filter the list's filter
-     * @param order the list's order, which the cursor follows
-     * @param request which page
-     * @param mapper from a row to an item
-     * @return the page, with the cursor of the next one if any
+     * The keyset page {@code request} asks for: rows matching {@code filter}, after the cursor, in order. The
+     * cursor is bound to the table, the filter's rendered text (values included) and the order.
      */
     public static <R extends Record, T> KeysetPage<T> keyset(DSLContext ctx, Table<R> table, Condition filter,
             KeysetOrder<R> order, KeysetRequest request, Function<? super R, ? extends T> mapper) {
-        Condition seek = request.cursor().map(order::after).orElse(DSL.noCondition());
+        return keyset(ctx, table, filter, KeysetCursor.nameOf(filter), order, request, mapper);
+    }
+
+    /**
+     * As {@link #keyset(DSLContext, Table, Condition, KeysetOrder, KeysetRequest, Function)}, the cursor bound to
+     * {@code filterName} instead of the filter's rendered text: a name that tells every filter of the table apart,
+     * values included (a filter's {@code toString()}), and costs nothing to compute.
+     */
+    public static <R extends Record, T> KeysetPage<T> keyset(DSLContext ctx, Table<R> table, Condition filter,
+            String filterName, KeysetOrder<R> order, KeysetRequest request,
+            Function<? super R, ? extends T> mapper) {
+        byte[] list = KeysetCursor.listOf(table, filterName, order.orderBy());
+        Condition seek = request.cursor().map(cursor -> seek(order, list, cursor)).orElse(DSL.noCondition());
         // One row more than asked tells whether a next page exists without a second query.
         List<R> rows = keysetQuery(ctx, table, filter.and(seek), order, request.limit() + 1).fetchInto(table);
         boolean more = rows.size() > request.limit();
         List<R> page = more ? rows.subList(0, request.limit()) : rows;
-        Optional<String> next = more ? Optional.of(order.cursorOf(page.get(page.size() - 1))) : Optional.empty();
+        Optional<String> next = more
+                ? Optional.of(KeysetCursor.encode(list, order.cursorOf(page.get(page.size() - 1))))
+                : Optional.empty();
         return new KeysetPage<>(page.stream().<T>map(mapper).toList(), next);
     }
 
-    /**
-     * The numbered page {@code request} asks for, with the totals of the whole list.
-     * @param <R> the table's record type
-     * @param <T> the item type
-     * @param ctx where the queries run (a count, then the page)
-     * @param table the list's table
-     * @param filter the list's filter
-     * @param order the list's order
-     * @param request which page
-     * @param mapper from a row to an item
-     * @return the page; empty past the last page
-     */
+    /** The rows after {@code cursor}, which must be an intact cursor of {@code list}. */
+    private static <R extends Record> Condition seek(KeysetOrder<R> order, byte[] list, String cursor) {
+        String key = KeysetCursor.decode(list, cursor);
+        try {
+            return order.after(key);
+        } catch (ValidationException e) {
+            // Passed the checksum yet names no row key: made by hand. Said without echoing it.
+            throw KeysetCursor.rejected(cursor, "is not a cursor of this list");
+        }
+    }
+
+    /** The numbered page {@code request} asks for, with the totals of the whole list. */
     public static <R extends Record, T> Page<T> numbered(DSLContext ctx, Table<R> table, Condition filter,
             KeysetOrder<R> order, PageRequest request, Function<? super R, ? extends T> mapper) {
         long total = ctx.fetchCount(table, filter);

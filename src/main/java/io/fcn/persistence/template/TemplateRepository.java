@@ -127,7 +127,7 @@ public final class TemplateRepository {
     public KeysetPage<Template> list(TemplateFilter filter, KeysetRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
-        return PageQueries.keyset(db.dsl(), FCN_TEMPLATE, filter.condition(), ORDER, request,
+        return PageQueries.keyset(db.dsl(), FCN_TEMPLATE, filter.condition(), filter.toString(), ORDER, request,
                 TemplateRepository::toTemplate);
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.idempotency.ClaimOutcome;
 import io.fcn.persistence.idempotency.IdempotencyKeys;
+import io.fcn.persistence.idempotency.IdempotentRequest;
 
 /**
  * An idempotency claim, every field overridable; see {@link FcnTestData#aClaim()}. The fingerprint is computed from
@@ -118,13 +119,18 @@ public final class ClaimBuilder {
         return fingerprint != null ? fingerprint : IdempotencyKeys.fingerprint(method, path, body);
     }
 
-    /**
-     * Claims the key through {@code fcn.idempotency()}: whatever the outcome.
-     * @param fcn the entry point
-     * @return the outcome
-     */
+    /** The request the claim is for (method, path, body); the fingerprint it gives is {@link #fingerprint()} unless set. */
+    public IdempotentRequest request() {
+        return IdempotentRequest.of(method, path, body);
+    }
+
+    /** Claims the key through {@code fcn.idempotency()}: whatever the outcome. */
+    @SuppressWarnings("deprecation") // a fingerprint of the caller's own needs the form that takes one
     public ClaimOutcome claim(FcnPersistence fcn) {
-        return fcn.idempotency().claim(key, fingerprint(), method, path, ttl, lease);
+        if (fingerprint != null) {
+            return fcn.idempotency().claim(key, fingerprint, method, path, ttl, lease);
+        }
+        return fcn.idempotency().claim(key, request(), ttl, lease);
     }
 
     /**

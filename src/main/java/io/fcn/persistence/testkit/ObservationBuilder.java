@@ -113,13 +113,14 @@ public final class ObservationBuilder {
     }
 
     /**
-     * The observation; without a named trade its trade id is a fresh unique key (no such trade exists).
-     * @return the observation
+     * The observation, validated as {@link Observation#builder()} validates it; without a named trade its trade id is
+     * a fresh unique key (no such trade exists).
      */
     public Observation build() {
         String trade = tradeId != null ? tradeId : FcnTestData.uniqueKey("TRD");
-        return new Observation(trade, observationDate, type, underlyingPrices, autocallTriggered, couponEligible,
-                kiTriggered, observationData);
+        return Observation.builder().tradeId(trade).observationDate(observationDate).type(type)
+                .underlyingPrices(underlyingPrices).autocallTriggered(autocallTriggered).couponEligible(couponEligible)
+                .kiTriggered(kiTriggered).observationData(observationData).build();
     }
 
     /**

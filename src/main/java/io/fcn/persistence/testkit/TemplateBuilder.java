@@ -87,7 +87,8 @@ public final class TemplateBuilder {
      * @return the template to create
      */
     public NewTemplate build() {
-        return new NewTemplate(templateId, name, specVersion, issuer, parameters, status);
+        return NewTemplate.builder().templateId(templateId).name(name).specVersion(specVersion).issuer(issuer)
+                .parameters(parameters).status(status).build();
     }
 
     /**

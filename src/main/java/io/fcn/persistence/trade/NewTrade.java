@@ -18,17 +18,10 @@ public record NewTrade(String tradeId, String templateId, String specVersion, Lo
     static final int SPEC_VERSION_MAX = 20;
 
     /**
-     * A trade to book, validated.
-     * @param tradeId the trade's business key
-     * @param templateId the template it is booked against
-     * @param specVersion the template's spec version
-     * @param tradeDate the trade date
-     * @param maturityDate the maturity date, after the trade date
-     * @param notional the notional, positive, at most 14 integer and 4 decimal digits (never rounded)
-     * @param currency the ISO currency code, three upper-case letters
-     * @param tradeParams the trade's parameters, JSON
-     * @throws io.fcn.persistence.exceptions.ValidationException naming the first field that breaks its rule
+     * @deprecated three strings in a row (trade, template, spec version) are easy to swap unnoticed: use
+     *             {@link #builder()}. Removed in the next release.
      */
+    @Deprecated(since = "0.1.0")
     public NewTrade {
         Validate.businessKey("trade_id", tradeId, KEY_MAX);
         Validate.businessKey("template_id", templateId, KEY_MAX);
@@ -40,7 +33,7 @@ public record NewTrade(String tradeId, String templateId, String specVersion, Lo
         Validate.json("trade_params", tradeParams);
     }
 
-    /** {@return a builder with no field set} */
+    /** Collects the fields by name; {@link Builder#build()} validates them. */
     public static Builder builder() {
         return new Builder();
     }

@@ -186,8 +186,8 @@ public final class TradeRepository {
     public KeysetPage<Trade> list(TradeFilter filter, KeysetRequest request) {
         Validate.notNull("filter", filter);
         Validate.notNull("request", request);
-        return PageQueries.keyset(db.dsl(), FCN_TRADE, filter.condition(), filter.order(), request,
-                TradeRepository::toTrade);
+        return PageQueries.keyset(db.dsl(), FCN_TRADE, filter.condition(), filter.toString(), filter.order(),
+                request, TradeRepository::toTrade);
     }
 
     /**

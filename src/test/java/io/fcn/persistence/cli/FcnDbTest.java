@@ -134,6 +134,24 @@ class FcnDbTest {
     }
 
     @Test
+    void anH2UrlIsCheckedAgainstTheLibrarysSettings() {
+        String base = "jdbc:h2:file:" + dir.resolve("own").toAbsolutePath();
+        Run lacking = run(Map.of(), "info", "--url", base + ";MODE=MSSQLServer;IGNORECASE=TRUE");
+        assertEquals(ExitCode.FAILURE.code(), lacking.code());
+        assertTrue(lacking.err().contains("DATABASE_TO_LOWER=TRUE") && lacking.err().contains("INIT="),
+                lacking.err());
+        String required = ";MODE=MSSQLServer;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE"
+                + ";INIT=CREATE SCHEMA IF NOT EXISTS dbo\\;SET SCHEMA dbo";
+        Run warned = run(Map.of(), "migrate", "--url", base + required);
+        assertEquals(0, warned.code(), warned.err());
+        assertTrue(warned.err().contains("fcn-db: warning: the H2 URL lacks WRITE_DELAY=0"), warned.err());
+        Run quiet = run(Map.of(), "info", "--url", base + required + ";WRITE_DELAY=0");
+        assertEquals(0, quiet.code(), quiet.err());
+        assertFalse(quiet.err().contains("warning"), quiet.err());
+        assertTrue(quiet.out().startsWith("Current version: " + MigrationScripts.latestVersion()), quiet.out());
+    }
+
+    @Test
     void databaseUrlReachesTheDatabaseAndUrlOptionTakesPrecedence() {
         String viaEnv = "jdbc:h2:file:" + dir.resolve("env").toAbsolutePath();
         Run migrate = run(Map.of("DATABASE_URL", viaEnv), "migrate", "--target", "20251022.0001");

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.tools.jdbc.SingleConnectionDataSource;
@@ -37,6 +38,7 @@ import io.fcn.persistence.types.ClaimState;
 import io.fcn.persistence.types.TemplateStatus;
 
 @AllEngines
+@SuppressWarnings("deprecation") // the six-argument claim keeps working for one release: tested here
 class IdempotencyRepositoryTest {
 
     static final String KEY = "order-42";
@@ -234,9 +236,9 @@ class IdempotencyRepositoryTest {
 
     @Test
     void anUnfinishedClaimPastItsExpiryCountsAsAbsentToo(FcnPersistence fcn, FcnTestClock clock) {
-        Duration shortTtl = Duration.ofSeconds(10); // shorter than the lease: the key expires first
+        Duration shortTtl = Duration.ofSeconds(10); // as long as the lease (no longer is allowed): expiry is seen first
         Claimed first = assertInstanceOf(Claimed.class,
-                fcn.idempotency().claim(KEY, FINGERPRINT, "POST", PATH, shortTtl, LEASE));
+                fcn.idempotency().claim(KEY, FINGERPRINT, "POST", PATH, shortTtl, shortTtl));
         clock.advance(shortTtl);
 
         Claimed second = claimed(fcn, KEY);
@@ -272,6 +274,36 @@ class IdempotencyRepositoryTest {
     }
 
     @Test
+    void aClaimOfTheRequestComputesTheServicesFingerprintForAnyMethodCase(FcnPersistence fcn, DSLContext dsl) {
+        byte[] body = "{\"trade_id\": \"T-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Claimed claimed = assertInstanceOf(Claimed.class,
+                fcn.idempotency().claim(KEY, IdempotentRequest.of("post", PATH, body), TTL, LEASE));
+        FcnIdempotencyKeyRecord row = dsl.selectFrom(FCN_IDEMPOTENCY_KEY).fetchSingle();
+        assertEquals(FINGERPRINT, row.getRequestFingerprint(), "the service's fingerprint of POST");
+        assertEquals("POST", row.getRequestMethod());
+        assertEquals(PATH, row.getRequestPath());
+        fcn.idempotency().complete(claimed.token(), 201, "{}");
+
+        assertEquals(new Replay(201, "{}"), fcn.idempotency().claim(KEY, IdempotentRequest.of("POST", PATH, body),
+                TTL, LEASE));
+        assertEquals(new Replay(201, "{}"), claim(fcn, KEY, FINGERPRINT), "the same key to the deprecated form");
+        assertInstanceOf(Conflict.class, fcn.idempotency().claim(KEY,
+                IdempotentRequest.of("POST", PATH, "{\"trade_id\": \"T-2\"}"), TTL, LEASE));
+    }
+
+    @Test
+    void aLeaseLongerThanTheTtlIsRejectedAndOneAsLongIsAccepted(FcnPersistence fcn, TsqlGuardListener guard) {
+        int before = guard.executed().size();
+        ValidationException e = assertThrows(ValidationException.class, () -> fcn.idempotency().claim(KEY,
+                IdempotentRequest.of("POST", PATH, "{}"), Duration.ofSeconds(30), Duration.ofSeconds(31)));
+        assertEquals("lease", e.field());
+        assertEquals("must not be longer than ttl (PT30S), got PT31S", e.rule());
+        assertEquals(before, guard.executed().size(), "no statement ran");
+        assertInstanceOf(Claimed.class, fcn.idempotency().claim(KEY, IdempotentRequest.of("POST", PATH, "{}"),
+                Duration.ofSeconds(30), Duration.ofSeconds(30)));
+    }
+
+    @Test
     void invalidArgumentsFailBeforeAnySql(FcnPersistence fcn, TsqlGuardListener guard) {
         record Case(String field, Executable call) {
         }
@@ -289,6 +321,11 @@ class IdempotencyRepositoryTest {
                 new Case("ttl", () -> keys.claim(KEY, FINGERPRINT, "POST", PATH, null, LEASE)),
                 new Case("ttl", () -> keys.claim(KEY, FINGERPRINT, "POST", PATH, Duration.ZERO, LEASE)),
                 new Case("lease", () -> keys.claim(KEY, FINGERPRINT, "POST", PATH, TTL, Duration.ofSeconds(-1))),
+                new Case("lease", () -> keys.claim(KEY, FINGERPRINT, "POST", PATH, LEASE, TTL)),
+                new Case("request", () -> keys.claim(KEY, (IdempotentRequest) null, TTL, LEASE)),
+                new Case("key", () -> keys.claim(null, IdempotentRequest.of("POST", PATH, "{}"), TTL, LEASE)),
+                new Case("lease", () -> keys.claim(KEY, IdempotentRequest.of("POST", PATH, "{}"), TTL,
+                        TTL.plusNanos(1000))),
                 new Case("token", () -> keys.complete(null, 200, "{}")),
                 new Case("token.keyHash", () -> keys.complete(new ClaimToken("abc", token.value()), 200, "{}")),
                 new Case("token.value", () -> keys.complete(new ClaimToken(token.keyHash(), "nope"), 200, "{}")),

@@ -205,7 +205,12 @@ class LifecycleEventRepositoryTest {
 
     @Test
     void theDateRangeSeekIsPinned(FcnPersistence db, TsqlGuardListener guard) {
-        db.lifecycleEvents().list(LifecycleEventFilter.byDateRange(D1, D3), KeysetRequest.after("2026-02-02/7", 50));
+        bookedTrade(db, "TR-1");
+        db.lifecycleEvents().append("TR-1", LifecycleEventType.OBSERVATION_POSTED, D2, payload(1));
+        db.lifecycleEvents().append("TR-1", LifecycleEventType.OBSERVATION_POSTED, D2, payload(2));
+        LifecycleEventFilter range = LifecycleEventFilter.byDateRange(D1, D3);
+        String cursor = db.lifecycleEvents().list(range, KeysetRequest.first(1)).nextCursor().orElseThrow();
+        db.lifecycleEvents().list(range, KeysetRequest.after(cursor, 50));
         String columns = "\"fcn_lifecycle_event\".\"id\", \"fcn_lifecycle_event\".\"trade_id\", "
                 + "\"fcn_lifecycle_event\".\"event_type\", \"fcn_lifecycle_event\".\"event_date\", "
                 + "\"fcn_lifecycle_event\".\"event_payload\", \"fcn_lifecycle_event\".\"created_at\"";

@@ -1,6 +1,6 @@
 package io.fcn.persistence.internal.database;
 
-import java.util.Locale;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -18,28 +18,47 @@ public final class UrlDatabase implements Database {
     private final DatabaseUrl url;
     private final EngineFamily family;
     private final DataSource dataSource;
+    private final List<String> warnings;
 
-    private UrlDatabase(DatabaseUrl url, EngineFamily family, DataSource dataSource) {
+    private UrlDatabase(DatabaseUrl url, EngineFamily family, DataSource dataSource, List<String> warnings) {
         this.url = url;
         this.family = family;
         this.dataSource = dataSource;
+        this.warnings = List.copyOf(warnings);
     }
 
+    /**
+     * Opens {@code url}. An H2 URL that names none of the library's settings ({@link H2Settings}) gets them
+     * appended; one that names some must name them all with the required values, and may carry only the allowed
+     * others.
+     *
+     * @throws IllegalArgumentException an unsupported URL, or an H2 URL that lacks a required setting or carries one
+     *                                  the library does not allow (each named)
+     */
     public static UrlDatabase open(DatabaseUrl url) {
         if (url.isSqlServer()) {
             return new UrlDatabase(url, EngineFamily.SQL_SERVER,
-                    SqlServerDatabase.dataSource(url.jdbcUrl(), url.user(), url.password()));
+                    SqlServerDatabase.dataSource(url.jdbcUrl(), url.user(), url.password()), List.of());
         }
         if (url.isH2()) {
+            String jdbc = H2Settings.namesNone(url.jdbcUrl()) ? url.jdbcUrl() + H2Settings.URL_SUFFIX : url.jdbcUrl();
+            H2Settings.Check check = H2Settings.check(jdbc);
+            if (!check.errors().isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", check.errors()));
+            }
             JdbcDataSource h2 = new JdbcDataSource();
-            String jdbc = url.jdbcUrl();
-            h2.setURL(jdbc.toUpperCase(Locale.ROOT).contains(";MODE=") ? jdbc : jdbc + H2Settings.MODE);
+            h2.setURL(jdbc);
             h2.setUser(url.user() == null ? "sa" : url.user());
             h2.setPassword(url.password() == null ? "" : url.password());
-            return new UrlDatabase(url, EngineFamily.H2, h2);
+            return new UrlDatabase(url, EngineFamily.H2, h2, check.warnings());
         }
         throw new IllegalArgumentException("Unsupported database URL (jdbc:sqlserver: or jdbc:h2: expected): "
                 + url.redacted());
+    }
+
+    /** What is usable but unwise about the URL (e.g. an H2 URL without the durability setting). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     @Override

@@ -54,8 +54,8 @@ public final class ConsumerServiceApp {
         FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
         TradeBookingService service = new TradeBookingService(fcn);
         if (fcn.templates().find(TEMPLATE_ID).isEmpty()) {
-            fcn.templates().create(NewTemplate.active(TEMPLATE_ID, "Worst-of 12M autocallable", "1.0", "BANK-A",
-                    "{\"tenor_months\": 12}"));
+            fcn.templates().create(NewTemplate.builder().templateId(TEMPLATE_ID).name("Worst-of 12M autocallable")
+                    .specVersion("1.0").issuer("BANK-A").parameters("{\"tenor_months\": 12}").active().build());
             out.println("template created: " + TEMPLATE_ID);
         }
 
@@ -70,10 +70,12 @@ public final class ConsumerServiceApp {
 
         ObservationBatchResult recorded = service.recordObservations(request.tradeId(), LocalDate.of(2026, 7, 16),
                 List.of(
-                new Observation(request.tradeId(), LocalDate.of(2026, 4, 15), ObservationType.COUPON,
-                        "{\"AAPL\": 182.5, \"MSFT\": 410.1}", false, true, false, null),
-                new Observation(request.tradeId(), LocalDate.of(2026, 7, 15), ObservationType.AUTOCALL,
-                        "{\"AAPL\": 171.0, \"MSFT\": 398.7}", false, true, false, null)));
+                Observation.builder().tradeId(request.tradeId()).observationDate(LocalDate.of(2026, 4, 15))
+                        .type(ObservationType.COUPON).underlyingPrices("{\"AAPL\": 182.5, \"MSFT\": 410.1}")
+                        .couponEligible(true).build(),
+                Observation.builder().tradeId(request.tradeId()).observationDate(LocalDate.of(2026, 7, 15))
+                        .type(ObservationType.AUTOCALL).underlyingPrices("{\"AAPL\": 171.0, \"MSFT\": 398.7}")
+                        .couponEligible(true).build()));
         out.println("observations: " + recorded.inserted() + " recorded, " + recorded.skipped()
                 + " already there");
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.idempotency.ClaimOutcome;
-import io.fcn.persistence.idempotency.IdempotencyKeys;
+import io.fcn.persistence.idempotency.IdempotentRequest;
 import io.fcn.persistence.lifecycle.EventPayload;
 import io.fcn.persistence.lifecycle.LifecycleEvent;
 import io.fcn.persistence.types.LifecycleEventType;
@@ -34,8 +34,8 @@ public final class TradeBookingService {
      * booking and the stored response then commit together. A repeated request gets the stored response.
      */
     public BookingResponse book(String idempotencyKey, BookingRequest request) {
-        String fingerprint = IdempotencyKeys.fingerprint(METHOD, PATH, request.body());
-        ClaimOutcome outcome = fcn.idempotency().claim(idempotencyKey, fingerprint, METHOD, PATH, KEY_TTL, LEASE);
+        ClaimOutcome outcome = fcn.idempotency().claim(idempotencyKey,
+                IdempotentRequest.of(METHOD, PATH, request.body()), KEY_TTL, LEASE);
         if (outcome instanceof ClaimOutcome.Claimed claimed) {
             try {
                 return fcn.inTransaction(() -> {
