@@ -22,6 +22,7 @@ import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.exceptions.TransactionRolledBackException;
 import io.fcn.persistence.exceptions.TransientDatabaseException;
 import io.fcn.persistence.types.TemplateStatus;
+import io.fcn.persistence.exceptions.MisuseException;
 
 @AllEngines
 class FcnPersistenceTransactionTest {
@@ -102,7 +103,7 @@ class FcnPersistenceTransactionTest {
     @Test
     void callerManagedTransactionsRefuseToRunWithoutOne(DataSource dataSource) {
         FcnPersistence callerManaged = FcnPersistence.builder(dataSource).callerManagedTransactions().build();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        MisuseException e = assertThrows(MisuseException.class,
                 () -> callerManaged.inTransaction(() -> insertTemplate(callerManaged, "T-1")));
         assertTrue(e.getMessage().contains("no caller transaction"), e.getMessage());
         assertEquals(0, committedTemplates(dataSource));

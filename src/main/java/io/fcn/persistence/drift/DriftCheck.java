@@ -22,6 +22,7 @@ import io.fcn.persistence.schema.model.TableModel;
 import io.fcn.persistence.internal.scripts.MigrationScripts;
 import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.schema.model.IndexModel;
+import io.fcn.persistence.exceptions.MisuseException;
 
 /**
  * Does this database match version X of fcn-persistence? One component for the build's tests, service start-up,
@@ -93,7 +94,7 @@ public final class DriftCheck {
 
     private void checkKnown(String version) {
         if (scripts.migration(version).isEmpty()) {
-            throw new IllegalArgumentException("No migration version " + version + " in this jar; it has "
+            throw new MisuseException("No migration version " + version + " in this jar; it has "
                     + scripts.migrations().stream().map(MigrationScripts.Script::version).toList());
         }
     }

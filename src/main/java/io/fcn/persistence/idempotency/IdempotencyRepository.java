@@ -23,6 +23,7 @@ import io.fcn.persistence.idempotency.IdempotencyQueries.StoredKey;
 import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.internal.validation.Validate;
 import io.fcn.persistence.types.ClaimState;
+import io.fcn.persistence.exceptions.MisuseException;
 
 /**
  * Idempotency keys: claim with a lease, complete, release, purge; compatible with the service's scheme
@@ -83,8 +84,10 @@ public final class IdempotencyRepository {
      * @throws IllegalStateException when called inside a transaction
      */
     public ClaimOutcome claim(String key, IdempotentRequest request, Duration ttl, Duration lease) {
-        Validate.notNull("request", request);
-        return claimFor(key, request.fingerprint(), request.method(), request.path(), ttl, lease);
+        return db.call(() -> {
+            Validate.notNull("request", request);
+            return claimFor(key, request.fingerprint(), request.method(), request.path(), ttl, lease);
+        });
     }
 
     /**
@@ -96,7 +99,9 @@ public final class IdempotencyRepository {
     @Deprecated(since = "0.1.0")
     public ClaimOutcome claim(String key, String fingerprint, String method, String path, Duration ttl,
             Duration lease) {
-        return claimFor(key, fingerprint, method, path, ttl, lease);
+        return db.call(() -> {
+            return claimFor(key, fingerprint, method, path, ttl, lease);
+        });
     }
 
     private ClaimOutcome claimFor(String key, String fingerprint, String method, String path, Duration ttl,
@@ -170,12 +175,14 @@ public final class IdempotencyRepository {
      *                                   released, completed or purged)
      */
     public void complete(ClaimToken token, int status, String body) {
-        validate(token);
-        Validate.between("status", status, 100, 599);
-        Validate.notNull("body", body);
-        if (queries.complete(token, status, body) == 0) {
-            throw stale(token, "complete");
-        }
+        db.run(() -> {
+            validate(token);
+            Validate.between("status", status, 100, 599);
+            Validate.notNull("body", body);
+            if (queries.complete(token, status, body) == 0) {
+                throw stale(token, "complete");
+            }
+        });
     }
 
     /**
@@ -186,10 +193,12 @@ public final class IdempotencyRepository {
      * @throws IdempotencyTokenException the token no longer owns the key
      */
     public void release(ClaimToken token) {
-        validate(token);
-        if (queries.release(token) == 0) {
-            throw stale(token, "release");
-        }
+        db.run(() -> {
+            validate(token);
+            if (queries.release(token) == 0) {
+                throw stale(token, "release");
+            }
+        });
     }
 
     /**
@@ -203,16 +212,18 @@ public final class IdempotencyRepository {
      * @throws IllegalStateException when called inside a transaction
      */
     public int purgeExpired(OffsetDateTime now, int batchSize) {
-        Validate.notNull("now", now);
-        Validate.between("batchSize", batchSize, 1, PURGE_BATCH_MAX);
-        requireOwnCommit("purgeExpired");
-        int total = 0;
-        int deleted;
-        do {
-            deleted = IdempotencyQueries.purgeBatch(db.dsl(), now, batchSize).execute();
-            total += deleted;
-        } while (deleted == batchSize);
-        return total;
+        return db.call(() -> {
+            Validate.notNull("now", now);
+            Validate.between("batchSize", batchSize, 1, PURGE_BATCH_MAX);
+            requireOwnCommit("purgeExpired");
+            int total = 0;
+            int deleted;
+            do {
+                deleted = IdempotencyQueries.purgeBatch(db.dsl(), now, batchSize).execute();
+                total += deleted;
+            } while (deleted == batchSize);
+            return total;
+        });
     }
 
     private Optional<StoredKey> read(String keyHash) {
@@ -232,12 +243,12 @@ public final class IdempotencyRepository {
      */
     private void requireOwnCommit(String operation) {
         if (db.inTransaction()) {
-            throw new IllegalStateException(operation + " must commit on its own so that other workers see it at"
+            throw new MisuseException(operation + " must commit on its own so that other workers see it at"
                     + " once: call it outside inTransaction(...), then run the work and complete() in one");
         }
         Boolean autoCommit = db.dsl().connectionResult(Connection::getAutoCommit);
         if (!Boolean.TRUE.equals(autoCommit)) {
-            throw new IllegalStateException(operation + " must commit on its own, but the connection is in a"
+            throw new MisuseException(operation + " must commit on its own, but the connection is in a"
                     + " transaction (auto-commit is off): call it outside the caller's transaction");
         }
     }

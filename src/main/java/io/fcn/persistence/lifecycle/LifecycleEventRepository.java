@@ -75,22 +75,24 @@ public final class LifecycleEventRepository {
      * @throws NotFoundException                      no trade has {@code tradeId}
      */
     public LifecycleEvent append(String tradeId, LifecycleEventType type, LocalDate eventDate, String payloadJson) {
-        Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX);
-        Validate.notNull("event_type", type);
-        Validate.notNull("event_date", eventDate);
-        Validate.json("event_payload", payloadJson);
-        LifecycleEvent event = new LifecycleEvent(tradeId, type, eventDate, payloadJson, db.now());
-        try {
-            insert.execute(event.tradeId(), event.type(), event.eventDate(), event.payload(),
-                    event.createdAt());
-        } catch (IntegrityConstraintViolationException e) {
-            // The trade table is the trade repository's: its foreign key answers whether the trade exists.
-            if (SqlErrors.violates(e, Keys.FK_FCN_LIFECYCLE_EVENT_TRADE.getName())) {
-                throw new NotFoundException("trade", tradeId);
+        return db.call(() -> {
+            Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX);
+            Validate.notNull("event_type", type);
+            Validate.notNull("event_date", eventDate);
+            Validate.json("event_payload", payloadJson);
+            LifecycleEvent event = new LifecycleEvent(tradeId, type, eventDate, payloadJson, db.now());
+            try {
+                insert.execute(event.tradeId(), event.type(), event.eventDate(), event.payload(),
+                        event.createdAt());
+            } catch (IntegrityConstraintViolationException e) {
+                // The trade table is the trade repository's: its foreign key answers whether the trade exists.
+                if (SqlErrors.violates(e, Keys.FK_FCN_LIFECYCLE_EVENT_TRADE.getName())) {
+                    throw new NotFoundException("trade", tradeId);
+                }
+                throw e;
             }
-            throw e;
-        }
-        return event;
+            return event;
+        });
     }
 
     /**
@@ -99,11 +101,13 @@ public final class LifecycleEventRepository {
      * @return its events, oldest first
      */
     public List<LifecycleEvent> history(String tradeId) {
-        LifecycleEventFilter filter = LifecycleEventFilter.byTrade(tradeId);
-        return db.dsl().selectFrom(FCN_LIFECYCLE_EVENT)
-                .where(filter.condition())
-                .orderBy(filter.order().orderBy())
-                .fetch(LifecycleEventRepository::toEvent);
+        return db.call(() -> {
+            LifecycleEventFilter filter = LifecycleEventFilter.byTrade(tradeId);
+            return db.dsl().selectFrom(FCN_LIFECYCLE_EVENT)
+                    .where(filter.condition())
+                    .orderBy(filter.order().orderBy())
+                    .fetch(LifecycleEventRepository::toEvent);
+        });
     }
 
     /**
@@ -113,10 +117,12 @@ public final class LifecycleEventRepository {
      * @return the page
      */
     public KeysetPage<LifecycleEvent> list(LifecycleEventFilter filter, KeysetRequest request) {
-        Validate.notNull("filter", filter);
-        Validate.notNull("request", request);
-        return PageQueries.keyset(db.dsl(), FCN_LIFECYCLE_EVENT, filter.condition(), filter.toString(),
-                filter.order(), request, LifecycleEventRepository::toEvent);
+        return db.call(() -> {
+            Validate.notNull("filter", filter);
+            Validate.notNull("request", request);
+            return PageQueries.keyset(db.dsl(), FCN_LIFECYCLE_EVENT, filter.condition(), filter.toString(),
+                    filter.order(), request, LifecycleEventRepository::toEvent);
+        });
     }
 
     /**
@@ -126,10 +132,12 @@ public final class LifecycleEventRepository {
      * @return the page
      */
     public Page<LifecycleEvent> list(LifecycleEventFilter filter, PageRequest request) {
-        Validate.notNull("filter", filter);
-        Validate.notNull("request", request);
-        return PageQueries.numbered(db.dsl(), FCN_LIFECYCLE_EVENT, filter.condition(), filter.order(), request,
-                LifecycleEventRepository::toEvent);
+        return db.call(() -> {
+            Validate.notNull("filter", filter);
+            Validate.notNull("request", request);
+            return PageQueries.numbered(db.dsl(), FCN_LIFECYCLE_EVENT, filter.condition(), filter.order(), request,
+                    LifecycleEventRepository::toEvent);
+        });
     }
 
     private static LifecycleEvent toEvent(FcnLifecycleEventRecord r) {

@@ -31,6 +31,7 @@ import io.fcn.persistence.exceptions.NotFoundException;
 import io.fcn.persistence.exceptions.TransientDatabaseException;
 import io.fcn.persistence.sqlserver.SqlServerSettings;
 import io.fcn.persistence.jooq.tables.records.FcnObservationRecord;
+import io.fcn.persistence.internal.errors.ScrubbedSqlException;
 import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.internal.validation.Validate;
 import io.fcn.persistence.types.ObservationType;
@@ -80,29 +81,31 @@ public final class ObservationRepository {
      * @throws NotFoundException no trade has this trade id
      */
     public StoredObservation record(Observation observation) {
-        validate("observation", observation);
-        OffsetDateTime now = db.now();
-        DSLContext dsl = db.dsl();
-        for (int attempt = 1;; attempt++) {
-            try {
-                insert(dsl, observation, now).execute();
-                return find(observation.tradeId(), observation.observationDate())
-                        .orElseThrow(() -> new IllegalStateException("Inserted observation not found"));
-            } catch (RuntimeException e) {
-                if (SqlErrors.isForeignKeyViolation(e)) {
-                    throw new NotFoundException("trade", observation.tradeId());
+        return db.call(() -> {
+            validate("observation", observation);
+            OffsetDateTime now = db.now();
+            DSLContext dsl = db.dsl();
+            for (int attempt = 1;; attempt++) {
+                try {
+                    insert(dsl, observation, now).execute();
+                    return find(observation.tradeId(), observation.observationDate())
+                            .orElseThrow(() -> new IllegalStateException("Inserted observation not found"));
+                } catch (RuntimeException e) {
+                    if (SqlErrors.isForeignKeyViolation(e)) {
+                        throw new NotFoundException("trade", observation.tradeId());
+                    }
+                    if (!someoneElseHasIt(e) || attempt == RECORD_ATTEMPTS) {
+                        throw e;
+                    }
+                    Optional<StoredObservation> stored = find(observation.tradeId(), observation.observationDate());
+                    if (stored.isPresent()) {
+                        requireSame(stored.get().observation(), observation, "the stored observation differs in ");
+                        return stored.get();
+                    }
+                    // The other writer rolled back: the key is free again.
                 }
-                if (!someoneElseHasIt(e) || attempt == RECORD_ATTEMPTS) {
-                    throw e;
-                }
-                Optional<StoredObservation> stored = find(observation.tradeId(), observation.observationDate());
-                if (stored.isPresent()) {
-                    requireSame(stored.get().observation(), observation, "the stored observation differs in ");
-                    return stored.get();
-                }
-                // The other writer rolled back: the key is free again.
             }
-        }
+        });
     }
 
     /**
@@ -126,71 +129,73 @@ public final class ObservationRepository {
      * @throws NotFoundException a row names a trade that does not exist
      */
     public ObservationBatchResult recordAll(List<Observation> observations) {
-        Validate.notNull("observations", observations);
-        for (int i = 0; i < observations.size(); i++) {
-            validate(rowName(i), observations.get(i));
-        }
-        // Rows for the same key within the batch: identical ones are skipped, different ones conflict, before SQL.
-        Map<Key, Integer> firstRowOfKey = new LinkedHashMap<>();
-        for (int i = 0; i < observations.size(); i++) {
-            Integer first = firstRowOfKey.putIfAbsent(Key.of(observations.get(i)), i);
-            if (first != null) {
-                requireSame(observations.get(first), observations.get(i),
-                        rowName(i) + " differs from " + rowName(first) + " (nothing was stored) in ");
+        return db.call(() -> {
+            Validate.notNull("observations", observations);
+            for (int i = 0; i < observations.size(); i++) {
+                validate(rowName(i), observations.get(i));
             }
-        }
-        if (firstRowOfKey.isEmpty()) {
-            return new ObservationBatchResult(0, 0);
-        }
-        OffsetDateTime now = db.now();
-        boolean joined = db.inTransaction();
-        for (int attempt = 1;; attempt++) {
-            // Decide before writing (in the caller's transaction, if any): a conflict leaves it usable.
-            Map<Key, StoredObservation> stored = lookup(firstRowOfKey.keySet());
-            List<Observation> fresh = new ArrayList<>();
-            List<Integer> freshRows = new ArrayList<>();
-            for (Map.Entry<Key, Integer> row : sortedByKey(firstRowOfKey)) {
-                StoredObservation existing = stored.get(row.getKey());
-                if (existing == null) {
-                    fresh.add(observations.get(row.getValue()));
-                    freshRows.add(row.getValue());
-                } else {
-                    requireSame(existing.observation(), observations.get(row.getValue()),
-                            rowName(row.getValue()) + " differs from the stored observation in ");
+            // Rows for the same key within the batch: identical ones are skipped, different ones conflict, before SQL.
+            Map<Key, Integer> firstRowOfKey = new LinkedHashMap<>();
+            for (int i = 0; i < observations.size(); i++) {
+                Integer first = firstRowOfKey.putIfAbsent(Key.of(observations.get(i)), i);
+                if (first != null) {
+                    requireSame(observations.get(first), observations.get(i),
+                            rowName(i) + " differs from " + rowName(first) + " (nothing was stored) in ");
                 }
             }
-            // Skipped: later rows of a key within the batch, and rows identical to stored ones.
-            ObservationBatchResult result =
-                    new ObservationBatchResult(fresh.size(), observations.size() - fresh.size());
-            if (fresh.isEmpty()) {
-                return result;
+            if (firstRowOfKey.isEmpty()) {
+                return new ObservationBatchResult(0, 0);
             }
-            try {
-                // One transaction: a JDBC batch in auto-commit would commit row by row.
-                db.inTransaction(() -> insertAll(fresh, now));
-                return result;
-            } catch (RuntimeException e) {
-                OptionalInt failed = failedBatchRow(e, fresh.size());
-                if (SqlErrors.isForeignKeyViolation(e)) {
-                    throw new NotFoundException("trade", failed.isPresent() ? fresh.get(failed.getAsInt()).tradeId()
-                            : String.join(", ", fresh.stream().map(Observation::tradeId).distinct().toList()));
+            OffsetDateTime now = db.now();
+            boolean joined = db.inTransaction();
+            for (int attempt = 1;; attempt++) {
+                // Decide before writing (in the caller's transaction, if any): a conflict leaves it usable.
+                Map<Key, StoredObservation> stored = lookup(firstRowOfKey.keySet());
+                List<Observation> fresh = new ArrayList<>();
+                List<Integer> freshRows = new ArrayList<>();
+                for (Map.Entry<Key, Integer> row : sortedByKey(firstRowOfKey)) {
+                    StoredObservation existing = stored.get(row.getKey());
+                    if (existing == null) {
+                        fresh.add(observations.get(row.getValue()));
+                        freshRows.add(row.getValue());
+                    } else {
+                        requireSame(existing.observation(), observations.get(row.getValue()),
+                                rowName(row.getValue()) + " differs from the stored observation in ");
+                    }
                 }
-                boolean retryable = SqlErrors.isUniqueViolation(e)
-                        || (e instanceof TransientDatabaseException t && t.isRetryable());
-                if (!retryable) {
-                    throw e;
+                // Skipped: later rows of a key within the batch, and rows identical to stored ones.
+                ObservationBatchResult result =
+                        new ObservationBatchResult(fresh.size(), observations.size() - fresh.size());
+                if (fresh.isEmpty()) {
+                    return result;
                 }
-                if (!joined && attempt < BATCH_ATTEMPTS) {
-                    continue; // a concurrent writer stored some of these keys after the lookup: look again
+                try {
+                    // One transaction: a JDBC batch in auto-commit would commit row by row.
+                    db.inTransaction(() -> insertAll(fresh, now));
+                    return result;
+                } catch (RuntimeException e) {
+                    OptionalInt failed = failedBatchRow(e, fresh.size());
+                    if (SqlErrors.isForeignKeyViolation(e)) {
+                        throw new NotFoundException("trade", failed.isPresent() ? fresh.get(failed.getAsInt()).tradeId()
+                                : String.join(", ", fresh.stream().map(Observation::tradeId).distinct().toList()));
+                    }
+                    boolean retryable = SqlErrors.isUniqueViolation(e)
+                            || (e instanceof TransientDatabaseException t && t.isRetryable());
+                    if (!retryable) {
+                        throw e;
+                    }
+                    if (!joined && attempt < BATCH_ATTEMPTS) {
+                        continue; // a concurrent writer stored some of these keys after the lookup: look again
+                    }
+                    if (!SqlErrors.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    throw new DuplicateKeyException(ENTITY, failed.isPresent()
+                            ? rowName(freshRows.get(failed.getAsInt())) + " " + keyText(fresh.get(failed.getAsInt()))
+                            : "of the batch", ScrubbedSqlException.of(e));
                 }
-                if (!SqlErrors.isUniqueViolation(e)) {
-                    throw e;
-                }
-                throw new DuplicateKeyException(ENTITY, failed.isPresent()
-                        ? rowName(freshRows.get(failed.getAsInt())) + " " + keyText(fresh.get(failed.getAsInt()))
-                        : "of the batch", e);
             }
-        }
+        });
     }
 
     /**
@@ -202,13 +207,15 @@ public final class ObservationRepository {
      *     null
      */
     public Optional<StoredObservation> find(String tradeId, LocalDate date) {
-        Validate.businessKey("tradeId", tradeId, TRADE_ID_MAX_LENGTH);
-        Validate.notNull("date", date);
-        return db.dsl().selectFrom(FCN_OBSERVATION)
-                .where(FCN_OBSERVATION.TRADE_ID.eq(tradeId))
-                .and(FCN_OBSERVATION.OBSERVATION_DATE.eq(date))
-                .fetchOptional()
-                .map(ObservationRepository::toDomain);
+        return db.call(() -> {
+            Validate.businessKey("tradeId", tradeId, TRADE_ID_MAX_LENGTH);
+            Validate.notNull("date", date);
+            return db.dsl().selectFrom(FCN_OBSERVATION)
+                    .where(FCN_OBSERVATION.TRADE_ID.eq(tradeId))
+                    .and(FCN_OBSERVATION.OBSERVATION_DATE.eq(date))
+                    .fetchOptional()
+                    .map(ObservationRepository::toDomain);
+        });
     }
 
     /**
@@ -222,10 +229,12 @@ public final class ObservationRepository {
      *     null
      */
     public List<StoredObservation> findByTrade(String tradeId, LocalDate from, LocalDate to) {
-        Validate.businessKey("tradeId", tradeId, TRADE_ID_MAX_LENGTH);
-        Validate.notNull("from", from);
-        Validate.notBefore("to", to, "from", from);
-        return range(db.dsl(), tradeId, from, to).fetch(ObservationRepository::toDomain);
+        return db.call(() -> {
+            Validate.businessKey("tradeId", tradeId, TRADE_ID_MAX_LENGTH);
+            Validate.notNull("from", from);
+            Validate.notBefore("to", to, "from", from);
+            return range(db.dsl(), tradeId, from, to).fetch(ObservationRepository::toDomain);
+        });
     }
 
     // --- statements (package-private: pinned by golden-SQL tests)

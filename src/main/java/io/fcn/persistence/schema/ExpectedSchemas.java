@@ -8,6 +8,7 @@ import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.internal.snapshot.MigrationInterpreter;
 import io.fcn.persistence.internal.snapshot.SchemaJson;
 import io.fcn.persistence.schema.model.SchemaModel;
+import io.fcn.persistence.exceptions.MisuseException;
 
 /**
  * The expected schema of each migration version, as the build derived it from the migration files and shipped it
@@ -31,7 +32,7 @@ public final class ExpectedSchemas {
      */
     public static SchemaModel forVersion(String version) {
         if (!versions().contains(version)) {
-            throw new IllegalArgumentException("No migration version " + version + " in this jar; it has "
+            throw new MisuseException("No migration version " + version + " in this jar; it has "
                     + versions());
         }
         if (!hasSnapshot(version)) {
@@ -50,7 +51,7 @@ public final class ExpectedSchemas {
         List<MigrationScripts.Script> upTo = scripts.migrations().stream()
                 .filter(s -> MigrationVersions.ORDER.compare(s.version(), version) <= 0).toList();
         if (upTo.stream().noneMatch(s -> s.version().equals(version))) {
-            throw new IllegalArgumentException("No migration version " + version + " in the migrations; they have "
+            throw new MisuseException("No migration version " + version + " in the migrations; they have "
                     + scripts.migrations().stream().map(MigrationScripts.Script::version).toList());
         }
         List<MigrationScripts.Script> jar = MigrationScripts.migrations().stream()

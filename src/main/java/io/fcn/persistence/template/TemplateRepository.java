@@ -30,6 +30,7 @@ import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.jooq.tables.FcnTemplate;
 import io.fcn.persistence.jooq.tables.records.FcnTemplateRecord;
 import io.fcn.persistence.internal.sql.ReusableSelect;
+import io.fcn.persistence.internal.errors.ScrubbedSqlException;
 import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.internal.validation.Validate;
 import io.fcn.persistence.types.TemplateStatus;
@@ -72,29 +73,31 @@ public final class TemplateRepository {
      * @throws DuplicateKeyException a template with this id exists (compared case-insensitively)
      */
     public Template create(NewTemplate template) {
-        Validate.notNull("template", template);
-        OffsetDateTime now = db.now();
-        try {
-            // Insert and let the unique constraint decide: a check before it could race another creator.
-            db.dsl().insertInto(FCN_TEMPLATE)
-                    .set(FCN_TEMPLATE.TEMPLATE_ID, template.templateId())
-                    .set(FCN_TEMPLATE.NAME, template.name())
-                    .set(FCN_TEMPLATE.SPEC_VERSION, template.specVersion())
-                    .set(FCN_TEMPLATE.STATUS, template.status())
-                    .set(FCN_TEMPLATE.ISSUER, template.issuer())
-                    .set(FCN_TEMPLATE.PARAMETERS, template.parameters())
-                    .set(FCN_TEMPLATE.VERSION, 0)
-                    .set(FCN_TEMPLATE.CREATED_AT, now)
-                    .set(FCN_TEMPLATE.UPDATED_AT, now)
-                    .execute();
-        } catch (IntegrityConstraintViolationException e) {
-            if (SqlErrors.isUniqueViolation(e)) {
-                throw new DuplicateKeyException(ENTITY, template.templateId(), e);
+        return db.call(() -> {
+            Validate.notNull("template", template);
+            OffsetDateTime now = db.now();
+            try {
+                // Insert and let the unique constraint decide: a check before it could race another creator.
+                db.dsl().insertInto(FCN_TEMPLATE)
+                        .set(FCN_TEMPLATE.TEMPLATE_ID, template.templateId())
+                        .set(FCN_TEMPLATE.NAME, template.name())
+                        .set(FCN_TEMPLATE.SPEC_VERSION, template.specVersion())
+                        .set(FCN_TEMPLATE.STATUS, template.status())
+                        .set(FCN_TEMPLATE.ISSUER, template.issuer())
+                        .set(FCN_TEMPLATE.PARAMETERS, template.parameters())
+                        .set(FCN_TEMPLATE.VERSION, 0)
+                        .set(FCN_TEMPLATE.CREATED_AT, now)
+                        .set(FCN_TEMPLATE.UPDATED_AT, now)
+                        .execute();
+            } catch (IntegrityConstraintViolationException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    throw new DuplicateKeyException(ENTITY, template.templateId(), ScrubbedSqlException.of(e));
+                }
+                throw e;
             }
-            throw e;
-        }
-        return new Template(template.templateId(), template.name(), template.specVersion(), template.status(),
-                template.issuer(), template.parameters(), Optional.empty(), 0, now, now);
+            return new Template(template.templateId(), template.name(), template.specVersion(), template.status(),
+                    template.issuer(), template.parameters(), Optional.empty(), 0, now, now);
+        });
     }
 
     /**
@@ -104,8 +107,10 @@ public final class TemplateRepository {
      * @throws ValidationException when the id is not a valid business key
      */
     public Optional<Template> find(String templateId) {
-        validateId("template_id", templateId);
-        return byTemplateId.bind(templateId).fetchOptional(TemplateRepository::toTemplate);
+        return db.call(() -> {
+            validateId("template_id", templateId);
+            return byTemplateId.bind(templateId).fetchOptional(TemplateRepository::toTemplate);
+        });
     }
 
     /**
@@ -115,7 +120,9 @@ public final class TemplateRepository {
      * @throws NotFoundException no template has this id
      */
     public Template get(String templateId) {
-        return find(templateId).orElseThrow(() -> new NotFoundException(ENTITY, templateId));
+        return db.call(() -> {
+            return find(templateId).orElseThrow(() -> new NotFoundException(ENTITY, templateId));
+        });
     }
 
     /**
@@ -125,10 +132,12 @@ public final class TemplateRepository {
      * @return the page
      */
     public KeysetPage<Template> list(TemplateFilter filter, KeysetRequest request) {
-        Validate.notNull("filter", filter);
-        Validate.notNull("request", request);
-        return PageQueries.keyset(db.dsl(), FCN_TEMPLATE, filter.condition(), filter.toString(), ORDER, request,
-                TemplateRepository::toTemplate);
+        return db.call(() -> {
+            Validate.notNull("filter", filter);
+            Validate.notNull("request", request);
+            return PageQueries.keyset(db.dsl(), FCN_TEMPLATE, filter.condition(), filter.toString(), ORDER, request,
+                    TemplateRepository::toTemplate);
+        });
     }
 
     /**
@@ -138,10 +147,12 @@ public final class TemplateRepository {
      * @return the page
      */
     public Page<Template> list(TemplateFilter filter, PageRequest request) {
-        Validate.notNull("filter", filter);
-        Validate.notNull("request", request);
-        return PageQueries.numbered(db.dsl(), FCN_TEMPLATE, filter.condition(), ORDER, request,
-                TemplateRepository::toTemplate);
+        return db.call(() -> {
+            Validate.notNull("filter", filter);
+            Validate.notNull("request", request);
+            return PageQueries.numbered(db.dsl(), FCN_TEMPLATE, filter.condition(), ORDER, request,
+                    TemplateRepository::toTemplate);
+        });
     }
 
     /**
@@ -155,23 +166,25 @@ public final class TemplateRepository {
      * @throws OptimisticLockException the template is no longer at {@code expectedVersion}
      */
     public Template update(String templateId, int expectedVersion, TemplateUpdate changes) {
-        validateId("template_id", templateId);
-        Validate.atLeast("version", expectedVersion, 0);
-        Validate.notNull("changes", changes);
-        return db.inTransaction(() -> {
-            Map<Field<?>, Object> values = new LinkedHashMap<>();
-            changes.name().ifPresent(name -> values.put(FCN_TEMPLATE.NAME, name));
-            changes.parameters().ifPresent(parameters -> values.put(FCN_TEMPLATE.PARAMETERS, parameters));
-            int rows = changed(values, db.now())
-                    .where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId))
-                    .and(FCN_TEMPLATE.VERSION.eq(expectedVersion))
-                    .execute();
-            if (rows == 0) {
-                // Missing, or changed since the caller read it: the row tells which.
-                get(templateId);
-                throw new OptimisticLockException(ENTITY, templateId, expectedVersion);
-            }
-            return get(templateId);
+        return db.call(() -> {
+            validateId("template_id", templateId);
+            Validate.atLeast("version", expectedVersion, 0);
+            Validate.notNull("changes", changes);
+            return db.inTransaction(() -> {
+                Map<Field<?>, Object> values = new LinkedHashMap<>();
+                changes.name().ifPresent(name -> values.put(FCN_TEMPLATE.NAME, name));
+                changes.parameters().ifPresent(parameters -> values.put(FCN_TEMPLATE.PARAMETERS, parameters));
+                int rows = changed(values, db.now())
+                        .where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId))
+                        .and(FCN_TEMPLATE.VERSION.eq(expectedVersion))
+                        .execute();
+                if (rows == 0) {
+                    // Missing, or changed since the caller read it: the row tells which.
+                    get(templateId);
+                    throw new OptimisticLockException(ENTITY, templateId, expectedVersion);
+                }
+                return get(templateId);
+            });
         });
     }
 
@@ -184,16 +197,18 @@ public final class TemplateRepository {
      * @throws InvalidStateTransitionException the template is not a draft
      */
     public Template activate(String templateId) {
-        validateId("template_id", templateId);
-        return db.inTransaction(() -> {
-            int rows = changed(Map.of(FCN_TEMPLATE.STATUS, TemplateStatus.ACTIVE), db.now())
-                    .where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId))
-                    .and(FCN_TEMPLATE.STATUS.eq(TemplateStatus.DRAFT))
-                    .execute();
-            if (rows == 0) {
-                throw invalidTransition(get(templateId), TemplateStatus.ACTIVE);
-            }
-            return get(templateId);
+        return db.call(() -> {
+            validateId("template_id", templateId);
+            return db.inTransaction(() -> {
+                int rows = changed(Map.of(FCN_TEMPLATE.STATUS, TemplateStatus.ACTIVE), db.now())
+                        .where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId))
+                        .and(FCN_TEMPLATE.STATUS.eq(TemplateStatus.DRAFT))
+                        .execute();
+                if (rows == 0) {
+                    throw invalidTransition(get(templateId), TemplateStatus.ACTIVE);
+                }
+                return get(templateId);
+            });
         });
     }
 
@@ -204,7 +219,9 @@ public final class TemplateRepository {
      * @return the template, now deprecated
      */
     public Template deprecate(String templateId, String reason) {
-        return deprecate(templateId, reason, null);
+        return db.call(() -> {
+            return deprecate(templateId, reason, null);
+        });
     }
 
     /**
@@ -221,41 +238,43 @@ public final class TemplateRepository {
      * @throws InvalidStateTransitionException the template is already deprecated
      */
     public Template deprecate(String templateId, String reason, String supersededBy) {
-        validateId("template_id", templateId);
-        Validate.text("deprecation_reason", reason, REASON_MAX);
-        if (supersededBy != null) {
-            validateId("superseded_by", supersededBy);
-            if (supersededBy.equalsIgnoreCase(templateId)) {
-                throw new ValidationException("superseded_by", "must name another template, not itself");
+        return db.call(() -> {
+            validateId("template_id", templateId);
+            Validate.text("deprecation_reason", reason, REASON_MAX);
+            if (supersededBy != null) {
+                validateId("superseded_by", supersededBy);
+                if (supersededBy.equalsIgnoreCase(templateId)) {
+                    throw new ValidationException("superseded_by", "must name another template, not itself");
+                }
             }
-        }
-        return db.inTransaction(() -> {
-            Optional<Template> successor = checkDeprecation(templateId, supersededBy);
-            OffsetDateTime now = db.now();
-            Condition successorStillActive = DSL.noCondition();
-            if (successor.isPresent()) {
-                // Re-checked in the statement itself, so a successor deprecated meanwhile stops the change.
-                FcnTemplate other = FCN_TEMPLATE.as("successor");
-                successorStillActive = DSL.exists(DSL.selectOne().from(other)
-                        .where(other.TEMPLATE_ID.eq(successor.get().templateId()))
-                        .and(other.STATUS.eq(TemplateStatus.ACTIVE)));
-            }
-            Map<Field<?>, Object> values = new LinkedHashMap<>();
-            values.put(FCN_TEMPLATE.STATUS, TemplateStatus.DEPRECATED);
-            values.put(FCN_TEMPLATE.DEPRECATED_AT, now);
-            values.put(FCN_TEMPLATE.DEPRECATION_REASON, reason);
-            values.put(FCN_TEMPLATE.SUPERSEDED_BY, successor.map(Template::templateId).orElse(null));
-            int rows = changed(values, now)
-                    .where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId))
-                    .and(FCN_TEMPLATE.STATUS.in(TemplateStatus.DRAFT, TemplateStatus.ACTIVE))
-                    .and(successorStillActive)
-                    .execute();
-            if (rows == 0) {
-                // Something changed between the checks and the update: the checks name it now.
-                checkDeprecation(templateId, supersededBy);
-                throw new OptimisticLockException(ENTITY, templateId, get(templateId).version());
-            }
-            return get(templateId);
+            return db.inTransaction(() -> {
+                Optional<Template> successor = checkDeprecation(templateId, supersededBy);
+                OffsetDateTime now = db.now();
+                Condition successorStillActive = DSL.noCondition();
+                if (successor.isPresent()) {
+                    // Re-checked in the statement itself, so a successor deprecated meanwhile stops the change.
+                    FcnTemplate other = FCN_TEMPLATE.as("successor");
+                    successorStillActive = DSL.exists(DSL.selectOne().from(other)
+                            .where(other.TEMPLATE_ID.eq(successor.get().templateId()))
+                            .and(other.STATUS.eq(TemplateStatus.ACTIVE)));
+                }
+                Map<Field<?>, Object> values = new LinkedHashMap<>();
+                values.put(FCN_TEMPLATE.STATUS, TemplateStatus.DEPRECATED);
+                values.put(FCN_TEMPLATE.DEPRECATED_AT, now);
+                values.put(FCN_TEMPLATE.DEPRECATION_REASON, reason);
+                values.put(FCN_TEMPLATE.SUPERSEDED_BY, successor.map(Template::templateId).orElse(null));
+                int rows = changed(values, now)
+                        .where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId))
+                        .and(FCN_TEMPLATE.STATUS.in(TemplateStatus.DRAFT, TemplateStatus.ACTIVE))
+                        .and(successorStillActive)
+                        .execute();
+                if (rows == 0) {
+                    // Something changed between the checks and the update: the checks name it now.
+                    checkDeprecation(templateId, supersededBy);
+                    throw new OptimisticLockException(ENTITY, templateId, get(templateId).version());
+                }
+                return get(templateId);
+            });
         });
     }
 

@@ -32,6 +32,7 @@ import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.jooq.tables.records.FcnTradeRecord;
 import io.fcn.persistence.internal.sql.ReusableQuery;
 import io.fcn.persistence.internal.sql.ReusableSelect;
+import io.fcn.persistence.internal.errors.ScrubbedSqlException;
 import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.template.Template;
 import io.fcn.persistence.template.TemplateRepository;
@@ -122,38 +123,40 @@ public final class TradeRepository {
      * @throws DuplicateKeyException a trade with this id exists (compared case-insensitively)
      */
     public Trade book(NewTrade trade) {
-        Validate.notNull("trade", trade);
-        return db.inTransaction(() -> {
-            Template template = templates.get(trade.templateId());
-            if (template.status() != TemplateStatus.ACTIVE) {
-                throw new ValidationException("template_id", "must name an active template, '"
-                        + template.templateId() + "' is " + template.status().getLiteral());
-            }
-            // Compared as SQL Server's collation compares them: case-insensitively.
-            if (!template.specVersion().equalsIgnoreCase(trade.specVersion())) {
-                throw new ValidationException("spec_version", "must be the spec_version of template '"
-                        + template.templateId() + "' (" + template.specVersion() + "), got " + trade.specVersion());
-            }
-            OffsetDateTime now = db.now();
-            try {
-                // Insert and let the unique constraint decide: a check before it could race another booking.
-                insert.execute(trade.tradeId(), template.templateId(), template.specVersion(), trade.tradeDate(),
-                        trade.maturityDate(), trade.notional(), trade.currency(), trade.tradeParams(), now);
-            } catch (IntegrityConstraintViolationException e) {
-                if (SqlErrors.isUniqueViolation(e)) {
-                    throw new DuplicateKeyException(ENTITY, trade.tradeId(), e);
+        return db.call(() -> {
+            Validate.notNull("trade", trade);
+            return db.inTransaction(() -> {
+                Template template = templates.get(trade.templateId());
+                if (template.status() != TemplateStatus.ACTIVE) {
+                    throw new ValidationException("template_id", "must name an active template, '"
+                            + template.templateId() + "' is " + template.status().getLiteral());
                 }
-                throw e;
-            }
-            events.append(trade.tradeId(), LifecycleEventType.CREATED, trade.tradeDate(), EventPayload.object()
-                    .put("template_id", template.templateId())
-                    .put("spec_version", template.specVersion())
-                    .put("trade_date", trade.tradeDate())
-                    .put("maturity_date", trade.maturityDate())
-                    .put("notional", trade.notional())
-                    .put("currency", trade.currency())
-                    .toJson());
-            return get(trade.tradeId());
+                // Compared as SQL Server's collation compares them: case-insensitively.
+                if (!template.specVersion().equalsIgnoreCase(trade.specVersion())) {
+                    throw new ValidationException("spec_version", "must be the spec_version of template '"
+                            + template.templateId() + "' (" + template.specVersion() + "), got " + trade.specVersion());
+                }
+                OffsetDateTime now = db.now();
+                try {
+                    // Insert and let the unique constraint decide: a check before it could race another booking.
+                    insert.execute(trade.tradeId(), template.templateId(), template.specVersion(), trade.tradeDate(),
+                            trade.maturityDate(), trade.notional(), trade.currency(), trade.tradeParams(), now);
+                } catch (IntegrityConstraintViolationException e) {
+                    if (SqlErrors.isUniqueViolation(e)) {
+                        throw new DuplicateKeyException(ENTITY, trade.tradeId(), ScrubbedSqlException.of(e));
+                    }
+                    throw e;
+                }
+                events.append(trade.tradeId(), LifecycleEventType.CREATED, trade.tradeDate(), EventPayload.object()
+                        .put("template_id", template.templateId())
+                        .put("spec_version", template.specVersion())
+                        .put("trade_date", trade.tradeDate())
+                        .put("maturity_date", trade.maturityDate())
+                        .put("notional", trade.notional())
+                        .put("currency", trade.currency())
+                        .toJson());
+                return get(trade.tradeId());
+            });
         });
     }
 
@@ -163,8 +166,10 @@ public final class TradeRepository {
      * @return the trade, or empty
      */
     public Optional<Trade> find(String tradeId) {
-        validateId(tradeId);
-        return byTradeId.bind(tradeId).fetchOptional(TradeRepository::toTrade);
+        return db.call(() -> {
+            validateId(tradeId);
+            return byTradeId.bind(tradeId).fetchOptional(TradeRepository::toTrade);
+        });
     }
 
     /**
@@ -174,7 +179,9 @@ public final class TradeRepository {
      * @throws NotFoundException no trade has this id
      */
     public Trade get(String tradeId) {
-        return find(tradeId).orElseThrow(() -> new NotFoundException(ENTITY, tradeId));
+        return db.call(() -> {
+            return find(tradeId).orElseThrow(() -> new NotFoundException(ENTITY, tradeId));
+        });
     }
 
     /**
@@ -184,10 +191,12 @@ public final class TradeRepository {
      * @return the page
      */
     public KeysetPage<Trade> list(TradeFilter filter, KeysetRequest request) {
-        Validate.notNull("filter", filter);
-        Validate.notNull("request", request);
-        return PageQueries.keyset(db.dsl(), FCN_TRADE, filter.condition(), filter.toString(), filter.order(),
-                request, TradeRepository::toTrade);
+        return db.call(() -> {
+            Validate.notNull("filter", filter);
+            Validate.notNull("request", request);
+            return PageQueries.keyset(db.dsl(), FCN_TRADE, filter.condition(), filter.toString(), filter.order(),
+                    request, TradeRepository::toTrade);
+        });
     }
 
     /**
@@ -197,10 +206,12 @@ public final class TradeRepository {
      * @return the page
      */
     public Page<Trade> list(TradeFilter filter, PageRequest request) {
-        Validate.notNull("filter", filter);
-        Validate.notNull("request", request);
-        return PageQueries.numbered(db.dsl(), FCN_TRADE, filter.condition(), filter.order(), request,
-                TradeRepository::toTrade);
+        return db.call(() -> {
+            Validate.notNull("filter", filter);
+            Validate.notNull("request", request);
+            return PageQueries.numbered(db.dsl(), FCN_TRADE, filter.condition(), filter.order(), request,
+                    TradeRepository::toTrade);
+        });
     }
 
     /**
@@ -214,7 +225,9 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade knockIn(String tradeId, int expectedVersion, LocalDate eventDate) {
-        return transition(tradeId, expectedVersion, TradeStatus.KNOCKED_IN, eventDate, null);
+        return db.call(() -> {
+            return transition(tradeId, expectedVersion, TradeStatus.KNOCKED_IN, eventDate, null);
+        });
     }
 
     /**
@@ -228,7 +241,9 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade knockOut(String tradeId, int expectedVersion, LocalDate eventDate) {
-        return transition(tradeId, expectedVersion, TradeStatus.KNOCKED_OUT, eventDate, null);
+        return db.call(() -> {
+            return transition(tradeId, expectedVersion, TradeStatus.KNOCKED_OUT, eventDate, null);
+        });
     }
 
     /**
@@ -242,7 +257,9 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade autocall(String tradeId, int expectedVersion, LocalDate eventDate) {
-        return transition(tradeId, expectedVersion, TradeStatus.AUTOCALLED, eventDate, null);
+        return db.call(() -> {
+            return transition(tradeId, expectedVersion, TradeStatus.AUTOCALLED, eventDate, null);
+        });
     }
 
     /**
@@ -256,7 +273,9 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade mature(String tradeId, int expectedVersion, LocalDate eventDate) {
-        return transition(tradeId, expectedVersion, TradeStatus.MATURED, eventDate, null);
+        return db.call(() -> {
+            return transition(tradeId, expectedVersion, TradeStatus.MATURED, eventDate, null);
+        });
     }
 
     /**
@@ -270,8 +289,10 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade terminate(String tradeId, int expectedVersion, Termination termination) {
-        Validate.notNull("termination", termination);
-        return transition(tradeId, expectedVersion, TradeStatus.TERMINATED, termination.date(), termination);
+        return db.call(() -> {
+            Validate.notNull("termination", termination);
+            return transition(tradeId, expectedVersion, TradeStatus.TERMINATED, termination.date(), termination);
+        });
     }
 
     /**
@@ -285,7 +306,9 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade settle(String tradeId, int expectedVersion, LocalDate eventDate) {
-        return transition(tradeId, expectedVersion, TradeStatus.SETTLED, eventDate, null);
+        return db.call(() -> {
+            return transition(tradeId, expectedVersion, TradeStatus.SETTLED, eventDate, null);
+        });
     }
 
     /**

@@ -36,6 +36,7 @@ import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.testkit.FcnTestClock;
 import io.fcn.persistence.types.ClaimState;
 import io.fcn.persistence.types.TemplateStatus;
+import io.fcn.persistence.exceptions.MisuseException;
 
 @AllEngines
 @SuppressWarnings("deprecation") // the six-argument claim keeps working for one release: tested here
@@ -249,10 +250,10 @@ class IdempotencyRepositoryTest {
 
     @Test
     void claimsAndPurgesRefuseToRunInsideATransaction(FcnPersistence fcn, DataSource dataSource) {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        MisuseException e = assertThrows(MisuseException.class,
                 () -> fcn.inTransaction(() -> claim(fcn, KEY, FINGERPRINT)));
         assertTrue(e.getMessage().contains("must commit on its own"), e.getMessage());
-        assertThrows(IllegalStateException.class,
+        assertThrows(MisuseException.class,
                 () -> fcn.inTransaction(() -> fcn.idempotency().purgeExpired(fcn.now(), 10)));
         assertEquals(0, committedKeys(dataSource));
     }
@@ -265,7 +266,7 @@ class IdempotencyRepositoryTest {
             connection.setAutoCommit(false);
             FcnPersistence callerManaged = FcnPersistence.builder(new SingleConnectionDataSource(connection))
                     .clock(clock).callerManagedTransactions().build();
-            IllegalStateException e = assertThrows(IllegalStateException.class,
+            MisuseException e = assertThrows(MisuseException.class,
                     () -> claim(callerManaged, KEY, FINGERPRINT));
             assertTrue(e.getMessage().contains("auto-commit is off"), e.getMessage());
             connection.rollback();

@@ -32,6 +32,7 @@ import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.support.GoldenSql;
 import io.fcn.persistence.testkit.FcnTestClock;
 import io.fcn.persistence.types.LifecycleEventType;
+import io.fcn.persistence.exceptions.DatabaseException;
 
 @AllEngines
 class LifecycleEventRepositoryTest {
@@ -97,7 +98,7 @@ class LifecycleEventRepositoryTest {
     void aStoredTextNoTypeHasFailsTheRead(FcnPersistence db) {
         bookedTrade(db, "TR-1");
         insertStored(db, "TR-1", "KI_BREACH");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        DatabaseException e = assertThrows(DatabaseException.class,
                 () -> db.lifecycleEvents().history("TR-1"));
         assertTrue(e.getMessage().contains("event_type") && e.getMessage().contains("LifecycleEventType"),
                 e.getMessage());

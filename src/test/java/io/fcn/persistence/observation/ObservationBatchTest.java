@@ -23,6 +23,7 @@ import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.internal.guard.TsqlGuardListener;
 import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.types.ObservationType;
+import io.fcn.persistence.exceptions.TransactionRolledBackException;
 
 @AllEngines
 class ObservationBatchTest {
@@ -178,19 +179,20 @@ class ObservationBatchTest {
     }
 
     @Test
-    void aConflictingBatchLeavesTheCallersTransactionUsable(FcnPersistence fcn, DataSource dataSource) {
+    void aConflictingBatchCaughtInsideATransactionStillRollsItBack(FcnPersistence fcn, DataSource dataSource) {
         insertTrade(fcn, "T-1");
         fcn.observations().record(observation("T-1", D1));
         List<Observation> conflicting = List.of(observation("T-1", D1.plusDays(1)),
                 withPrices(observation("T-1", D1), "{\"AAPL\": 1}"));
 
-        fcn.inTransaction(() -> {
+        // The one rule (README, "Transactions"): a failure that leaves a library call marks the transaction
+        // rollback-only, even when the caller catches it and goes on.
+        assertThrows(TransactionRolledBackException.class, () -> fcn.inTransaction(() -> {
             fcn.observations().record(observation("T-1", D1.plusDays(2)));
             assertThrows(ConflictException.class, () -> fcn.observations().recordAll(conflicting));
-            // The caller handles the conflict and goes on: nothing was written, so nothing must roll back.
-        });
+        }));
 
-        assertEquals(2, committedObservations(dataSource), "the stored one and the transaction's own");
+        assertEquals(1, committedObservations(dataSource), "only the one stored before the transaction");
         assertTrue(fcn.observations().find("T-1", D1.plusDays(1)).isEmpty(), "nothing of the batch");
     }
 }

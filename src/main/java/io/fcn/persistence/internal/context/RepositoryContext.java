@@ -114,12 +114,15 @@ public final class RepositoryContext {
             return dsl.transactionResult(() -> {
                 T result = work.get();
                 if (state.failure != null) {
-                    throw new TransactionRolledBackException(state.failure);
+                    throw new TransactionRolledBackException(state.failure instanceof RuntimeException r
+                            ? SqlErrors.translate(r) : state.failure);
                 }
                 return result;
             });
         } catch (RuntimeException e) {
-            throw SqlErrors.translate(e);
+            // Called by the service: a typed error. Called from a library call: that call translates at its end,
+            // and its own handling still sees the driver's exception (update counts, constraint names).
+            throw callDepth.get()[0] == 0 ? SqlErrors.translate(e) : e;
         } finally {
             transaction.remove();
         }

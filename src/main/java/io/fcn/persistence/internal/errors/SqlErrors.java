@@ -45,8 +45,8 @@ public final class SqlErrors {
      */
     public static <E extends Enum<E>> E known(E value, Field<E> column) {
         if (value == null) {
-            throw new IllegalStateException(String.join(".", column.getQualifiedName().getName())
-                    + " holds a value that " + column.getType().getSimpleName() + " does not know");
+            throw new DatabaseException(String.join(".", column.getQualifiedName().getName())
+                    + " holds a value that " + column.getType().getSimpleName() + " does not know", null, 0, null);
         }
         return value;
     }
