@@ -44,8 +44,10 @@ class ReadmeQuickStartTest {
         FcnMigrations.migrate(dataSource);                       // the library's tables, in their own history table
         FcnPersistence fcn = FcnPersistence.builder(dataSource).build();
 
-        fcn.templates().create(NewTemplate.active(
-                "TPL-WO-12M", "Worst-of 12M autocallable", "1.0", "BANK-A", "{\"tenor_months\": 12}"));
+        fcn.templates().create(NewTemplate.builder()
+                .templateId("TPL-WO-12M").name("Worst-of 12M autocallable").specVersion("1.0").issuer("BANK-A")
+                .parameters("{\"tenor_months\": 12}").active()
+                .build());
 
         // Three repositories, one transaction: all of it commits, or none of it.
         Trade trade = fcn.inTransaction(() -> {
@@ -55,8 +57,10 @@ class ReadmeQuickStartTest {
                     .notional(new BigDecimal("1000000.00")).currency("USD")
                     .tradeParams("{\"underlyings\": [\"AAPL\", \"MSFT\"]}")
                     .build());
-            fcn.observations().record(new Observation("TRD-0001", LocalDate.of(2026, 4, 15),
-                    ObservationType.COUPON, "{\"AAPL\": 182.5, \"MSFT\": 410.1}", false, true, false, null));
+            fcn.observations().record(Observation.builder()
+                    .tradeId("TRD-0001").observationDate(LocalDate.of(2026, 4, 15)).type(ObservationType.COUPON)
+                    .underlyingPrices("{\"AAPL\": 182.5, \"MSFT\": 410.1}").couponEligible(true)
+                    .build());
             fcn.lifecycleEvents().append("TRD-0001", LifecycleEventType.COUPON_PAID, LocalDate.of(2026, 4, 17),
                     "{\"amount\": 8750.00}");
             return booked;
