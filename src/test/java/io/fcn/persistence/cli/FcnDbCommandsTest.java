@@ -86,6 +86,22 @@ class FcnDbCommandsTest {
         }
     }
 
+    @Test
+    void theNewCommandsAreInTheHelpEachWithItsOwn() {
+        Run help = run("--help");
+        for (String command : List.of("lint", "diff", "schema")) {
+            assertTrue(help.out().lines().anyMatch(l -> l.startsWith("  " + command + " ")), command + help.out());
+            Run own = run(command, "--help");
+            assertEquals(0, own.code());
+            assertTrue(own.out().startsWith("Usage: fcn-db " + command + " "), own.out());
+            assertTrue(own.out().contains("Global options (before or after the command):"), own.out());
+        }
+        assertTrue(run("diff", "--help").out().contains("--exit-code"));
+        assertTrue(run("check", "--help").out().contains("--version=V"));
+        assertTrue(run("new", "--help").out().replaceAll("\\s+", " ").contains("any other D needs --rollback-dir"),
+                run("new", "--help").out());
+    }
+
     // ---- lint ----
 
     @Test
