@@ -1,6 +1,7 @@
 package io.fcn.persistence.cli;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.fcn.persistence.drift.DriftReport;
 import io.fcn.persistence.internal.database.Database;
@@ -9,13 +10,22 @@ import io.fcn.persistence.migration.MigrationEntry;
 import io.fcn.persistence.migration.MigrationOperations;
 import tools.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Pending work first (exit 3), then drift (exit 4); the drift check itself is {@link MigrationOperations#drift}. */
+/**
+ * Pending work first (exit 3), then drift (exit 4); the drift check itself is {@link MigrationOperations#drift}.
+ * With {@code --version V}: drift against V alone, whatever version the database is at (an adoption step).
+ */
 @Command(name = "check", sortOptions = false,
-        customSynopsis = "fcn-db check [global options]",
+        customSynopsis = "fcn-db check [--version V] [global options]",
         description = {"Exit 3 when migrations are pending, 4 on schema drift, else 0.",
-            "Drift: the schema differs from the one the migrations define at the database's version."})
+            "Drift: the schema differs from the one the migrations define at the database's version.",
+            "With --version V: only drift, against the schema of V (exit 4 or 0), whatever version",
+            "the database is at, or none (an Alembic-built database before its baseline)."})
 final class CheckCommand extends DatabaseCommand {
+
+    @Option(names = "--version", paramLabel = "V", description = "check the structure against version V")
+    String version;
 
     CheckCommand(Session session) {
         super(session);
@@ -23,7 +33,11 @@ final class CheckCommand extends DatabaseCommand {
 
     @Override
     ExitCode run(Database db, MigrationOperations ops) {
+        if (version != null) {
+            return againstVersion(ops);
+        }
         MigrationOperations.CheckResult result = ops.check();
+        Optional<MigrationOperations.AlembicDatabase> alembic = ops.alembic();
         List<String> pending = result.status().pending().stream().map(MigrationEntry::version).toList();
         ExitCode code = result.pending() ? ExitCode.PENDING : result.drifted() ? ExitCode.DRIFT : ExitCode.OK;
         if (session.json()) {
@@ -32,9 +46,11 @@ final class CheckCommand extends DatabaseCommand {
             o.put("currentVersion", result.status().currentVersion());
             pending.forEach(o.putArray("pending")::add);
             o.set("drift", result.drift().map(DriftReport::toJson).map(Json::read).orElse(null));
+            InfoCommand.alembic(o, alembic);
             session.print(o);
             return code;
         }
+        alembic.ifPresent(a -> session.out.println(InfoCommand.alembicLine(a)));
         String at = result.status().currentVersion() == null ? "(none)" : result.status().currentVersion();
         if (code == ExitCode.PENDING) {
             session.out.println("Pending: " + plural(pending.size(), "migration") + " (" + String.join(", ", pending)
@@ -44,6 +60,23 @@ final class CheckCommand extends DatabaseCommand {
         } else {
             session.out.println("Up to date at " + at + (result.drift().isPresent() ? "; no schema drift"
                     : "; schema drift not checked at this version"));
+        }
+        return code;
+    }
+
+    private ExitCode againstVersion(MigrationOperations ops) {
+        DriftReport report = ops.driftAgainst(version);
+        ExitCode code = report.hasErrors() ? ExitCode.DRIFT : ExitCode.OK;
+        if (session.json()) {
+            ObjectNode o = Session.result("check");
+            o.put("result", code.name());
+            o.put("version", version);
+            o.set("drift", Json.read(report.toJson()));
+            session.print(o);
+        } else if (report.isEmpty()) {
+            session.out.println("No schema drift against " + version);
+        } else {
+            session.out.print(report.toText());
         }
         return code;
     }

@@ -27,6 +27,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         checkArguments();
+        if (session.global.dir != null) {
+            session.rollbackDir(null); // bad usage before connecting
+        }
         try (Database db = session.open()) {
             return run(db, session.operations(db)).code();
         }

@@ -5,11 +5,12 @@ import java.util.Map;
 
 /** The exit codes of {@code fcn-db}: {@code fcn-db --help} lists them from here, docs/cli.md the same (a test holds it). */
 enum ExitCode {
-    OK(0, "ok; check: up to date and no schema drift"),
-    FAILURE(1, "failure or refusal: connection, SQL error, validate found a mismatch, undo refused"),
+    OK(0, "ok; check: up to date and no schema drift; diff: whether or not the sides differ"),
+    FAILURE(1, "failure or refusal: connection, SQL error, unknown version, validate found a mismatch, "
+            + "migrate or undo refused, lint found an error that is not allowed, diff --exit-code: the sides differ"),
     USAGE(2, "bad usage: one line saying what, then where the command's help is"),
     PENDING(3, "check: migrations are pending"),
-    DRIFT(4, "check: the schema has drifted from the one the migrations define");
+    DRIFT(4, "check: the schema has drifted from the one the migrations define (at its version, or --version V)");
 
     private final int code;
     private final String meaning;

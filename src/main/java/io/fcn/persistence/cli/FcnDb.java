@@ -50,7 +50,7 @@ public final class FcnDb {
         QUIET.add(l);
     }
 
-    /** Runs one command; returns the process exit code (0 ok, 1 failure, 2 bad usage, 3 pending, 4 drift). */
+    /** Runs one command; returns the process exit code (the table: {@link ExitCode}, docs/cli.md). */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         return run(args, out, err, env, Clock.systemUTC());
     }
@@ -72,7 +72,8 @@ public final class FcnDb {
         for (Object command : List.of(new InfoCommand(session), new MigrateCommand(session),
                 new UndoCommand(session), new SqlCommand(session), new CheckCommand(session),
                 new ValidateCommand(session), new RepairCommand(session), new BaselineCommand(session),
-                new NewCommand(session), new PurgeIdempotencyCommand(session))) {
+                new NewCommand(session), new PurgeIdempotencyCommand(session), new LintCommand(session),
+                new DiffCommand(session), new SchemaCommand(session))) {
             cl.addSubcommand(command);
         }
         for (CommandLine command : cl.getSubcommands().values()) {

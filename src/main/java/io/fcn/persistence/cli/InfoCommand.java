@@ -1,5 +1,7 @@
 package io.fcn.persistence.cli;
 
+import java.util.Optional;
+
 import io.fcn.persistence.internal.database.Database;
 import io.fcn.persistence.internal.format.TextTable;
 import io.fcn.persistence.migration.MigrationEntry;
@@ -22,6 +24,7 @@ final class InfoCommand extends DatabaseCommand {
     @Override
     ExitCode run(Database db, MigrationOperations ops) {
         MigrationStatus status = ops.info();
+        Optional<MigrationOperations.AlembicDatabase> alembic = ops.alembic();
         if (session.json()) {
             ObjectNode o = Session.result("info");
             o.put("database", db.description());
@@ -38,9 +41,11 @@ final class InfoCommand extends DatabaseCommand {
                         .put("executionMillis", m.executionMillis())
                         .put("rollback", m.rollback());
             }
+            alembic(o, alembic);
             session.print(o);
             return ExitCode.OK;
         }
+        alembic.ifPresent(a -> session.out.println(alembicLine(a)));
         session.out.println("Current version: " + (status.currentVersion() == null ? "(none)"
                 : status.currentVersion()));
         TextTable table = new TextTable("VERSION", "DESCRIPTION", "TYPE", "STATE", "INSTALLED ON", "CHECKSUM",
@@ -52,5 +57,24 @@ final class InfoCommand extends DatabaseCommand {
         }
         session.out.print(table.render());
         return ExitCode.OK;
+    }
+
+    /** What an Alembic-built database is, and where its owner reads how to adopt it. */
+    static String alembicLine(MigrationOperations.AlembicDatabase a) {
+        String d = a.describe();
+        return Character.toUpperCase(d.charAt(0)) + d.substring(1) + ": migrate and undo refuse until it is "
+                + "adopted (check --version V, reconcile, baseline --version V); see "
+                + MigrationOperations.ADOPTION_GUIDE;
+    }
+
+    /** {@code "alembic": {"revisions": [...], "guide": ...}}, or null for a database Alembic did not build. */
+    static void alembic(ObjectNode o, Optional<MigrationOperations.AlembicDatabase> alembic) {
+        if (alembic.isEmpty()) {
+            o.putNull("alembic");
+            return;
+        }
+        ObjectNode a = o.putObject("alembic");
+        alembic.get().revisions().forEach(a.putArray("revisions")::add);
+        a.put("guide", MigrationOperations.ADOPTION_GUIDE);
     }
 }

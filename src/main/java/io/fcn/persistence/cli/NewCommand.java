@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
         customSynopsis = "fcn-db new \"<description>\" [--dir D] [--rollback-dir R] [global options]",
         description = {"Create the next migration and its rollback.",
             "In D (default db/migration): V<yyyymmdd>_<nnnn>__<slug>.sql, nnnn continuing the",
-            "global sequence; in R (default: D's sibling rollback): U<yyyymmdd>_<nnnn>__<slug>.sql."})
+            "global sequence; in R: U<yyyymmdd>_<nnnn>__<slug>.sql. R is --rollback-dir, else D's sibling",
+            "rollback when D is named migration (db/migration -> db/rollback); any other D needs --rollback-dir."})
 final class NewCommand implements Callable<Integer> {
 
     private final Session session;
@@ -35,9 +36,10 @@ final class NewCommand implements Callable<Integer> {
             throw new UsageException("new needs one \"<description>\"");
         }
         Path dir = session.migrationDir("db/migration");
+        Path rollbacks = session.rollbackDir("db/migration");
         NewMigration.Created created;
         try {
-            created = NewMigration.create(dir, session.rollbackDir("db/migration"), description,
+            created = NewMigration.create(dir, rollbacks, description,
                     LocalDate.now(session.clock));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

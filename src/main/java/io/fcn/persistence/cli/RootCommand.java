@@ -50,7 +50,8 @@ final class RootCommand implements Callable<Integer> {
     String dir;
 
     @Option(names = "--rollback-dir", paramLabel = "R", scope = ScopeType.INHERIT,
-            description = "the rollbacks that go with --dir (default: D's sibling rollback)")
+            description = "the rollbacks that go with --dir (default: D's sibling rollback, only when D is named "
+                    + "migration; any other D needs it)")
     String rollbackDir;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "one JSON object on stdout instead of text")

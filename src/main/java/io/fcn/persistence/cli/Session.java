@@ -23,6 +23,7 @@ import io.fcn.persistence.internal.database.DatabaseUrl;
 import io.fcn.persistence.internal.database.UrlDatabase;
 import io.fcn.persistence.internal.engine.SqlServerUrl;
 import io.fcn.persistence.internal.format.Json;
+import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.migration.MigrationOperations;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,8 +57,15 @@ final class Session {
 
     /** The database the options name, connected once to fail early with a clear message. */
     Database open() {
+        return open(global.url != null ? global.url : env.get(FcnDb.DATABASE_URL));
+    }
+
+    /**
+     * The database at {@code url} (null or blank: the embedded one), with the global {@code --user} and
+     * {@code --password-file}, connected once.
+     */
+    Database open(String url) {
         String password = global.passwordFile == null ? null : readPassword(global.passwordFile);
-        String url = global.url != null ? global.url : env.get(FcnDb.DATABASE_URL);
         Database db;
         if (url == null || url.isBlank()) {
             if (global.user != null || password != null) {
@@ -113,14 +121,54 @@ final class Session {
         return global.dir == null ? ops : ops.withProjectDirectories(migrationDir(null), rollbackDir(null));
     }
 
+    /** The jar's migrations and rollbacks, plus {@code --dir}'s (and its rollbacks) when given. */
+    ScriptSet scripts() {
+        return global.dir == null ? ScriptSet.classpath()
+                : ScriptSet.classpath().withDirectories(migrationDir(null), rollbackDir(null));
+    }
+
     Path migrationDir(String fallback) {
         return Path.of(global.dir != null ? global.dir : fallback);
     }
 
-    /** {@code --rollback-dir}, else the migration folder's sibling {@code rollback}. */
+    /**
+     * {@code --rollback-dir}, else {@code D}'s sibling {@code rollback} when {@code D} is named {@code migration}
+     * (the {@code db/migration}, {@code db/rollback} layout). Any other {@code D} needs {@code --rollback-dir}: the
+     * sibling of a folder the user named is somewhere the user did not name.
+     */
     Path rollbackDir(String fallback) {
-        return global.rollbackDir != null ? Path.of(global.rollbackDir)
-                : migrationDir(fallback).toAbsolutePath().resolveSibling("rollback");
+        if (global.rollbackDir != null) {
+            return Path.of(global.rollbackDir);
+        }
+        Path dir = migrationDir(fallback).toAbsolutePath().normalize();
+        if (!isMigrationFolder(dir)) {
+            throw new UsageException("--dir " + migrationDir(fallback) + " is not a folder named migration: give "
+                    + "--rollback-dir R (the default, D's sibling rollback, is only for a D named migration)");
+        }
+        return dir.resolveSibling("rollback");
+    }
+
+    /** The allow file beside a {@code D} named {@code migration} ({@code db/lint-allow.txt}), else none. */
+    Path allowFile() {
+        Path dir = migrationDir("db/migration").toAbsolutePath().normalize();
+        return isMigrationFolder(dir) ? dir.resolveSibling("lint-allow.txt") : null;
+    }
+
+    private static boolean isMigrationFolder(Path dir) {
+        return dir.getFileName() != null && dir.getFileName().toString().equals("migration");
+    }
+
+    /** For the commands that only read files: {@code --dir} and {@code --rollback-dir}, when given, must exist. */
+    void requireProjectDirectories() {
+        if (global.dir != null && !Files.isDirectory(Path.of(global.dir))) {
+            throw new UsageException("--dir " + global.dir + ": no such directory");
+        }
+        if (global.rollbackDir != null && global.dir == null) {
+            throw new UsageException("--rollback-dir goes with --dir");
+        }
+        if (global.rollbackDir != null && !Files.isDirectory(Path.of(global.rollbackDir))) {
+            throw new UsageException("--rollback-dir " + global.rollbackDir + ": no such directory");
+        }
     }
 
     /** For the commands that work on the database's history alone. */

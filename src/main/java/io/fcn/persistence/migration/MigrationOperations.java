@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.table;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -57,6 +58,11 @@ import io.fcn.persistence.internal.scripts.FlywaySetup;
  */
 public final class MigrationOperations {
 
+    /** Where {@code migrate} and {@code undo} send the owner of an Alembic-built database. */
+    public static final String ADOPTION_GUIDE = "docs/adopting-an-alembic-database.md";
+    /** The table Alembic keeps its revision in. */
+    public static final String ALEMBIC_TABLE = "alembic_version";
+
     private final DataSource dataSource;
     private final ScriptSet scripts;
 
@@ -106,12 +112,52 @@ public final class MigrationOperations {
     }
 
     /**
+     * The database when Alembic built it and the library has not adopted it yet: an {@code alembic_version}
+     * table, the library's {@code fcn_*} tables and no library history table. Empty for any other database.
+     */
+    public Optional<AlembicDatabase> alembic() {
+        try (Connection c = dataSource.getConnection()) {
+            boolean alembic = false;
+            boolean history = false;
+            boolean tables = false;
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM");
+                    String name = rs.getString("TABLE_NAME");
+                    if (schema == null || !schema.equalsIgnoreCase(FcnMigrations.SCHEMA) || name == null) {
+                        continue;
+                    }
+                    alembic |= name.equalsIgnoreCase(ALEMBIC_TABLE);
+                    history |= name.equalsIgnoreCase(FcnMigrations.HISTORY_TABLE);
+                    tables |= name.toLowerCase(java.util.Locale.ROOT).startsWith("fcn_")
+                            && !name.equalsIgnoreCase(FcnMigrations.HISTORY_TABLE);
+                }
+            }
+            if (!alembic || history || !tables) {
+                return Optional.empty();
+            }
+            List<String> revisions = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT version_num FROM " + FcnMigrations.SCHEMA + "."
+                            + ALEMBIC_TABLE)) {
+                while (rs.next()) {
+                    revisions.add(rs.getString(1));
+                }
+            }
+            return Optional.of(new AlembicDatabase(revisions));
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Applies every pending migration, or those up to and including {@code targetVersion} when it is not null.
      * @param targetVersion the last version to apply, or null for all
      * @return one result per migration applied, in order
      * @throws io.fcn.persistence.exceptions.MigrationException when a migration fails
      */
     public List<StepResult> migrate(String targetVersion) {
+        refuseAlembic("migrate");
         try {
             MigrateResult result = flyway(true, c -> targetVersion == null ? c : c.target(targetVersion)).migrate();
             return result.migrations.stream()
@@ -129,6 +175,7 @@ public final class MigrationOperations {
      * @return the statements of each pending script, in order
      */
     public List<ScriptStatements> sql(String targetVersion) {
+        refuseAlembic("migrate");
         EngineFamily family = EngineFamily.of(dataSource);
         List<ScriptStatements> out = new ArrayList<>();
         for (MigrationEntry entry : info().pending()) {
@@ -200,6 +247,15 @@ public final class MigrationOperations {
     }
 
     /**
+     * The structural drift of the database against the expected schema of {@code version} of these scripts,
+     * whatever version the database is at (or none: an Alembic-built database before its baseline). History is
+     * left out. An unknown version is a {@link io.fcn.persistence.exceptions.MisuseException} naming the known ones.
+     */
+    public DriftReport driftAgainst(String version) {
+        return DriftCheck.of(dataSource).withScripts(scripts).againstVersion(version).withoutHistory().run();
+    }
+
+    /**
      * Flyway's validation of the applied migrations against the scripts (pending ones are {@code check}'s).
      * @return the problems found; empty when the history matches the scripts
      */
@@ -256,6 +312,7 @@ public final class MigrationOperations {
 
     /** The versions to undo, latest first, after every check. */
     private List<String> undoPlan(UndoTarget target) {
+        refuseAlembic("undo");
         MigrationInfoService info = flyway(false, c -> c.ignoreMigrationPatterns("*:pending")).info();
         List<MigrationInfo> applied = new ArrayList<>();
         for (MigrationInfo m : info.applied()) {
@@ -316,6 +373,13 @@ public final class MigrationOperations {
         return versions;
     }
 
+    private void refuseAlembic(String operation) {
+        alembic().ifPresent(a -> {
+            throw new MigrationException("Refusing to " + operation + ": this is " + a.describe()
+                    + "; adopt it first (check --version, reconcile, baseline): see " + ADOPTION_GUIDE);
+        });
+    }
+
     private void runUndoStep(String version, List<String> statements) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -362,6 +426,21 @@ public final class MigrationOperations {
 
     private Flyway flyway(boolean prepare, UnaryOperator<FluentConfiguration> adjust) {
         return adjust.apply(FlywaySetup.configure(dataSource, scripts, prepare)).load();
+    }
+
+    /** A database Alembic built, not adopted yet: its {@code alembic_version} rows (usually one revision). */
+    public record AlembicDatabase(List<String> revisions) {
+
+        public AlembicDatabase {
+            revisions = List.copyOf(revisions);
+        }
+
+        /** E.g. {@code an Alembic-built database (alembic_version 20251022_0001) without the library's history}. */
+        public String describe() {
+            return "an Alembic-built database (" + ALEMBIC_TABLE + " "
+                    + (revisions.isEmpty() ? "empty" : String.join(", ", revisions)) + ") without the library's "
+                    + "history (" + FcnMigrations.HISTORY_TABLE + ")";
+        }
     }
 
     /** What {@code check} found: the status (pending migrations) and, at the latest version, the drift report. */

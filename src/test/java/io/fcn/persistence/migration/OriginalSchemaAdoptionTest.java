@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import io.fcn.persistence.drift.DriftCheck;
+import io.fcn.persistence.exceptions.MigrationException;
 import io.fcn.persistence.drift.DriftReport;
 import io.fcn.persistence.drift.Finding;
 import io.fcn.persistence.internal.database.Database;
@@ -153,6 +154,31 @@ class OriginalSchemaAdoptionTest {
                 ResultSet rs = s.executeQuery("SELECT CAST(SERVERPROPERTY('babelfish') AS int)")) {
             return rs.next() && rs.getInt(1) == 1;
         }
+    }
+
+
+    @Test
+    void theLibraryRecognisesItAsAlembicsAndRefusesToMigrateOrUndoItUntilBaselined(DataSource dataSource,
+            Database database) throws Exception {
+        MigrationOperations ops = MigrationOperations.on(dataSource);
+        assertTrue(ops.alembic().isEmpty(), "an empty database is not Alembic's");
+        buildOriginalSchema(dataSource, database);
+
+        MigrationOperations.AlembicDatabase alembic = ops.alembic().orElseThrow();
+        assertEquals(List.of("20251022_0001"), alembic.revisions());
+        for (org.junit.jupiter.api.function.Executable refused : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> ops.migrate(null), () -> ops.undo(UndoTarget.steps(1)), () -> ops.sql(null),
+                () -> ops.sqlUndo(UndoTarget.toBase()))) {
+            MigrationException e = org.junit.jupiter.api.Assertions.assertThrows(MigrationException.class, refused);
+            assertTrue(e.getMessage().contains(alembic.describe()) && e.getMessage().endsWith(
+                    "see " + MigrationOperations.ADOPTION_GUIDE), e.getMessage());
+        }
+        assertTrue(ops.alembic().isPresent(), "nothing written: no history table was created");
+        assertTrue(ops.driftAgainst("20251022.0001").hasErrors(), "the deliberate differences");
+
+        ops.baseline("20251022.0001");
+        assertTrue(ops.alembic().isEmpty(), "adopted: the library's history is there");
+        assertEquals("20251022.0001", ops.info().currentVersion());
     }
 
     @Test

@@ -1,0 +1,119 @@
+package io.fcn.persistence.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.fcn.persistence.authoring.DiffRenderer;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.format.Json;
+import io.fcn.persistence.internal.scripts.ScriptSet;
+import io.fcn.persistence.schema.ExpectedSchemas;
+import io.fcn.persistence.schema.SchemaReader;
+import io.fcn.persistence.schema.model.CheckModel;
+import io.fcn.persistence.schema.model.SchemaDiff;
+import io.fcn.persistence.schema.model.SchemaModel;
+import io.fcn.persistence.schema.model.TableModel;
+import tools.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@link SchemaDiff} between two sides, each a migration version (of the jar plus {@code --dir}), {@code latest},
+ * or a database; rendered by {@link DiffRenderer}. A side not named is the database of the command, as
+ * {@code --url} (else {@code DATABASE_URL}, else the embedded database) names it for every command.
+ */
+@Command(name = "diff", sortOptions = false,
+        customSynopsis = "fcn-db diff [--from A | --from-url U] [--to B | --to-url U] [--format text|markdown] "
+                + "[--exit-code] [global options]",
+        description = {"Show what differs from one schema to another: added, removed, changed, with both sides.",
+            "A side is a migration version (of the jar, or of --dir), latest, or a database (--from-url,",
+            "--to-url, with --user and --password-file); a side not given is the database of the command",
+            "(--url, else DATABASE_URL, else the embedded database). Exit 0 whether or not they differ;",
+            "with --exit-code, 1 when they differ. Properties one side cannot show are \"not comparable\"",
+            "(a database's CHECK predicates among them: compared by name, as check does)."})
+final class DiffCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--from", paramLabel = "A", description = "a migration version or latest")
+    String from;
+
+    @Option(names = "--from-url", paramLabel = "U", description = "a database URL as the from side")
+    String fromUrl;
+
+    @Option(names = "--to", paramLabel = "B", description = "a migration version or latest")
+    String to;
+
+    @Option(names = "--to-url", paramLabel = "U", description = "a database URL as the to side")
+    String toUrl;
+
+    @Option(names = "--format", paramLabel = "text|markdown", description = "text (default) or markdown")
+    String format = "text";
+
+    @Option(names = "--exit-code", description = "exit 1 when the sides differ (as git diff --exit-code)")
+    boolean exitCode;
+
+    DiffCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        if (!List.of("text", "markdown").contains(format)) {
+            throw new UsageException("--format must be text or markdown, got " + format);
+        }
+        if (session.json() && !format.equals("text")) {
+            throw new UsageException("--json and --format " + format + " exclude each other");
+        }
+        if (from != null && fromUrl != null) {
+            throw new UsageException("diff takes one of --from and --from-url");
+        }
+        if (to != null && toUrl != null) {
+            throw new UsageException("diff takes one of --to and --to-url");
+        }
+        boolean fromGiven = from != null || fromUrl != null;
+        boolean toGiven = to != null || toUrl != null;
+        if (!fromGiven && !toGiven) {
+            throw new UsageException("diff needs --from or --to (a side not given is the database of the command)");
+        }
+        if (fromGiven && toGiven && (session.global.url != null || session.global.embedded != null)) {
+            throw new UsageException((session.global.url != null ? "--url" : "--embedded")
+                    + " names the side not given, and diff got both (use --from-url or --to-url)");
+        }
+        session.requireProjectDirectories();
+        ScriptSet scripts = session.scripts();
+        SchemaModel a = model(scripts, from, fromUrl, fromGiven);
+        SchemaModel b = model(scripts, to, toUrl, toGiven);
+        SchemaDiff diff = SchemaDiff.between(a, b);
+        if (session.json()) {
+            ObjectNode o = Session.result("diff");
+            o.put("different", !diff.isEmpty());
+            o.setAll((ObjectNode) Json.read(DiffRenderer.json(diff)));
+            session.print(o);
+        } else {
+            session.out.print(format.equals("markdown") ? DiffRenderer.markdown(diff) : DiffRenderer.text(diff));
+        }
+        return (exitCode && !diff.isEmpty() ? ExitCode.FAILURE : ExitCode.OK).code();
+    }
+
+    /** A version's expected schema, or a database's live one (labelled with the database, credentials masked). */
+    private SchemaModel model(ScriptSet scripts, String version, String url, boolean given) {
+        if (version != null) {
+            String v = version.equals("latest") ? SchemaCommand.latest(scripts) : version;
+            return ExpectedSchemas.forVersion(scripts, v);
+        }
+        try (Database db = given ? session.open(url) : session.open()) {
+            SchemaModel live = SchemaReader.live(db.dataSource()).read();
+            // CHECK predicates by name only, as check compares them: every engine rewrites their text.
+            return new SchemaModel(db.description(), live.tables().stream().map(t -> new TableModel(t.name(),
+                    t.columns(), t.primaryKey(), t.uniqueKeys(), t.foreignKeys(), t.indexes(),
+                    t.checks() == null ? null
+                            : t.checks().stream().map(c -> new CheckModel(c.name(), null)).toList(),
+                    t.defaults())).toList());
+        }
+    }
+}
