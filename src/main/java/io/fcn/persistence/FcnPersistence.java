@@ -83,7 +83,7 @@ public final class FcnPersistence {
 
         this.templates = new TemplateRepository(context);
         this.lifecycleEvents = new LifecycleEventRepository(context);
-        this.trades = new TradeRepository(context, templates, lifecycleEvents);
+        this.trades = new TradeRepository(context, templates);
         this.observations = new ObservationRepository(context);
         this.idempotency = new IdempotencyRepository(context);
     }

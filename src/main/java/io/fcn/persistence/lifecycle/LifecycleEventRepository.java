@@ -11,7 +11,9 @@ import org.jooq.Param;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.internal.context.RepositoryContext;
+import io.fcn.persistence.internal.events.EventWriter;
 import io.fcn.persistence.exceptions.NotFoundException;
 import io.fcn.persistence.paging.KeysetPage;
 import io.fcn.persistence.paging.KeysetRequest;
@@ -35,7 +37,7 @@ public final class LifecycleEventRepository {
     static final int TRADE_ID_MAX = 100;
 
     private final RepositoryContext db;
-    private final ReusableQuery insert;
+    private final EventWriter writer;
 
     /**
      * The repository over the entry point's context; take it from {@code FcnPersistence.lifecycleEvents()}.
@@ -43,23 +45,7 @@ public final class LifecycleEventRepository {
      */
     public LifecycleEventRepository(RepositoryContext db) {
         this.db = db;
-        this.insert = insert(db.dsl());
-    }
-
-    /** The append: rendered once, as every booking and transition runs it. */
-    static ReusableQuery insert(DSLContext dsl) {
-        FcnLifecycleEvent e = FCN_LIFECYCLE_EVENT;
-        Param<String> tradeId = DSL.param(e.TRADE_ID);
-        Param<LifecycleEventType> type = DSL.param(e.EVENT_TYPE);
-        Param<LocalDate> date = DSL.param(e.EVENT_DATE);
-        Param<String> payload = DSL.param(e.EVENT_PAYLOAD);
-        Param<OffsetDateTime> createdAt = DSL.param(e.CREATED_AT);
-        return ReusableQuery.of(dsl, dsl.insertInto(e)
-                .set(e.TRADE_ID, tradeId)
-                .set(e.EVENT_TYPE, type)
-                .set(e.EVENT_DATE, date)
-                .set(e.EVENT_PAYLOAD, payload)
-                .set(e.CREATED_AT, createdAt), tradeId, type, date, payload, createdAt);
+        this.writer = new EventWriter(db.dsl());
     }
 
     /**
@@ -79,20 +65,41 @@ public final class LifecycleEventRepository {
             Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX);
             Validate.notNull("event_type", type);
             Validate.notNull("event_date", eventDate);
+            refuseTransitionType(type);
             Validate.json("event_payload", payloadJson);
             LifecycleEvent event = new LifecycleEvent(tradeId, type, eventDate, payloadJson, db.now());
-            try {
-                insert.execute(event.tradeId(), event.type(), event.eventDate(), event.payload(),
-                        event.createdAt());
-            } catch (IntegrityConstraintViolationException e) {
-                // The trade table is the trade repository's: its foreign key answers whether the trade exists.
-                if (SqlErrors.violates(e, Keys.FK_FCN_LIFECYCLE_EVENT_TRADE.getName())) {
-                    throw new NotFoundException("trade", tradeId);
-                }
-                throw e;
-            }
+            writer.write(event.tradeId(), event.type(), event.eventDate(), event.payload(), event.createdAt());
             return event;
         });
+    }
+
+    /**
+     * The trail records what happened to the trade: an event a trade change writes comes only from that change, and
+     * the first revision's names stay readable for old rows but are not written again.
+     */
+    private static void refuseTransitionType(LifecycleEventType type) {
+        String call = switch (type) {
+            case CREATED -> "trades().book(…)";
+            case KNOCKED_IN -> "trades().knockIn(…)";
+            case KNOCKED_OUT -> "trades().knockOut(…)";
+            case AUTOCALLED -> "trades().autocall(…)";
+            case MATURED -> "trades().mature(…)";
+            case TERMINATED -> "trades().terminate(…)";
+            case SETTLED -> "trades().settle(…)";
+            case AUTOCALL -> "trades().autocall(…) (autocall is the first revision's name of autocalled)";
+            case KI_BREACH -> "trades().knockIn(…) (ki_breach is the first revision's name of knocked_in)";
+            case MATURITY -> "trades().mature(…) (maturity is the first revision's name of matured)";
+            case COUPON_PAYMENT -> null;
+            case OBSERVATION_POSTED, COUPON_PAID -> "";
+        };
+        if (call == null) {
+            throw new ValidationException("event_type", "coupon_payment is the first revision's name: append "
+                    + "coupon_paid instead");
+        }
+        if (!call.isEmpty()) {
+            throw new ValidationException("event_type", "is written by the trade's change: call " + call
+                    + ", which changes the trade and appends its event together");
+        }
     }
 
     /**

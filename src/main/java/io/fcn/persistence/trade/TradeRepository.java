@@ -17,6 +17,7 @@ import org.jooq.impl.DSL;
 
 import io.fcn.persistence.exceptions.DuplicateKeyException;
 import io.fcn.persistence.internal.context.RepositoryContext;
+import io.fcn.persistence.internal.events.EventWriter;
 import io.fcn.persistence.exceptions.InvalidStateTransitionException;
 import io.fcn.persistence.exceptions.NotFoundException;
 import io.fcn.persistence.exceptions.OptimisticLockException;
@@ -57,7 +58,7 @@ public final class TradeRepository {
 
     private final RepositoryContext db;
     private final TemplateRepository templates;
-    private final LifecycleEventRepository events;
+    private final EventWriter events;
     private final ReusableSelect<FcnTradeRecord> byTradeId;
     private final ReusableQuery insert;
 
@@ -65,12 +66,11 @@ public final class TradeRepository {
      * The repository over the entry point's context; take it from {@code FcnPersistence.trades()}.
      * @param db the entry point's jOOQ context, clock and transaction
      * @param templates the templates a booking is checked against
-     * @param events where each change appends its event
      */
-    public TradeRepository(RepositoryContext db, TemplateRepository templates, LifecycleEventRepository events) {
+    public TradeRepository(RepositoryContext db, TemplateRepository templates) {
         this.db = db;
         this.templates = templates;
-        this.events = events;
+        this.events = new EventWriter(db.dsl());
         this.byTradeId = byTradeId(db.dsl());
         this.insert = insert(db.dsl());
     }
@@ -147,14 +147,14 @@ public final class TradeRepository {
                     }
                     throw e;
                 }
-                events.append(trade.tradeId(), LifecycleEventType.CREATED, trade.tradeDate(), EventPayload.object()
+                events.write(trade.tradeId(), LifecycleEventType.CREATED, trade.tradeDate(), EventPayload.object()
                         .put("template_id", template.templateId())
                         .put("spec_version", template.specVersion())
                         .put("trade_date", trade.tradeDate())
                         .put("maturity_date", trade.maturityDate())
                         .put("notional", trade.notional())
                         .put("currency", trade.currency())
-                        .toJson());
+                        .toJson(), now);
                 return get(trade.tradeId());
             });
         });
@@ -368,7 +368,7 @@ public final class TradeRepository {
                         .put("termination_date", termination.date())
                         .put("settlement_amount", termination.settlementAmount());
             }
-            events.append(current.tradeId(), TradeTransitions.eventOf(to), eventDate, payload.toJson());
+            events.write(current.tradeId(), TradeTransitions.eventOf(to), eventDate, payload.toJson(), db.now());
             return get(tradeId);
         });
     }

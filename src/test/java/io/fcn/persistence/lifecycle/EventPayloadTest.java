@@ -16,6 +16,7 @@ import io.fcn.persistence.internal.validation.Validate;
 import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.support.StoredEnums;
+import io.fcn.persistence.exceptions.DatabaseException;
 
 class EventPayloadTest {
 
@@ -53,7 +54,7 @@ class EventPayloadTest {
             assertEquals(t.getLiteral(), column.to(t));
             assertEquals(t, column.from(t.getLiteral()));
         }
-        assertThrows(IllegalStateException.class,
+        assertThrows(DatabaseException.class,
                 () -> SqlErrors.known(column.from("CREATED"), FCN_LIFECYCLE_EVENT.EVENT_TYPE));
     }
 }

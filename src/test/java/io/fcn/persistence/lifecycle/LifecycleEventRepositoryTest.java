@@ -33,6 +33,10 @@ import io.fcn.persistence.support.GoldenSql;
 import io.fcn.persistence.testkit.FcnTestClock;
 import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.exceptions.DatabaseException;
+import java.util.Set;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.EnumMap;
 
 @AllEngines
 class LifecycleEventRepositoryTest {
@@ -65,16 +69,58 @@ class LifecycleEventRepositoryTest {
         assertEquals(appended, history.get(1));
     }
 
+    /** Every type of the schema round-trips: appended where append may write it, stored as text otherwise. */
     @Test
     void everyTypeOfTheSchemaRoundTrips(FcnPersistence db) {
         bookedTrade(db, "TR-1");
         for (LifecycleEventType type : LifecycleEventType.values()) {
-            db.lifecycleEvents().append("TR-1", type, D1, "[]");
+            if (APPENDABLE.contains(type)) {
+                db.lifecycleEvents().append("TR-1", type, D1, "[]");
+            } else {
+                insertStored(db, "TR-1", type.getLiteral());
+            }
         }
         List<LifecycleEventType> read = db.lifecycleEvents().history("TR-1").stream().skip(1)
                 .map(LifecycleEvent::type).toList();
         assertEquals(Arrays.asList(LifecycleEventType.values()), read);
         assertEquals(13, LifecycleEventType.values().length);
+    }
+
+    private static final Set<LifecycleEventType> APPENDABLE =
+            EnumSet.of(LifecycleEventType.OBSERVATION_POSTED, LifecycleEventType.COUPON_PAID);
+
+    /**
+     * The history never contradicts the trade: what a trade change writes is written only by that change, and the
+     * first revision's names are read, never written. Each refusal names the call to make, and writes nothing.
+     */
+    @Test
+    void appendRefusesWhatOnlyATradeChangeWrites(FcnPersistence db) {
+        bookedTrade(db, "TR-1");
+        Map<LifecycleEventType, String> calls = new EnumMap<>(LifecycleEventType.class);
+        calls.put(LifecycleEventType.CREATED, "trades().book");
+        calls.put(LifecycleEventType.KNOCKED_IN, "trades().knockIn");
+        calls.put(LifecycleEventType.KNOCKED_OUT, "trades().knockOut");
+        calls.put(LifecycleEventType.AUTOCALLED, "trades().autocall");
+        calls.put(LifecycleEventType.MATURED, "trades().mature");
+        calls.put(LifecycleEventType.TERMINATED, "trades().terminate");
+        calls.put(LifecycleEventType.SETTLED, "trades().settle");
+        calls.put(LifecycleEventType.AUTOCALL, "trades().autocall");
+        calls.put(LifecycleEventType.KI_BREACH, "trades().knockIn");
+        calls.put(LifecycleEventType.MATURITY, "trades().mature");
+        calls.put(LifecycleEventType.COUPON_PAYMENT, "coupon_paid");
+        for (LifecycleEventType type : LifecycleEventType.values()) {
+            if (APPENDABLE.contains(type)) {
+                continue;
+            }
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> db.lifecycleEvents().append("TR-1", type, D1, "{}"), type.name());
+            assertEquals("event_type", e.field());
+            assertTrue(e.getMessage().contains(calls.get(type)), e.getMessage());
+        }
+        assertEquals(List.of(LifecycleEventType.CREATED),
+                db.lifecycleEvents().history("TR-1").stream().map(LifecycleEvent::type).toList());
+        assertEquals(APPENDABLE.size() + calls.size(), LifecycleEventType.values().length,
+                "every type is either appendable or refused with its call");
     }
 
     /** Rows the first revision wrote, inserted as the text it stored: jOOQ's enum converter reads its names. */

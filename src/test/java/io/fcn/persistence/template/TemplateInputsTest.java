@@ -14,6 +14,7 @@ import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.types.TemplateStatus;
 import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.support.StoredEnums;
+import io.fcn.persistence.exceptions.DatabaseException;
 
 /** The rules NewTemplate, TemplateUpdate and TemplateFilter enforce when built, before any SQL can run. */
 class TemplateInputsTest {
@@ -93,7 +94,7 @@ class TemplateInputsTest {
             assertEquals(s.getLiteral(), column.to(s));
             assertEquals(s, column.from(s.getLiteral()));
         }
-        assertThrows(IllegalStateException.class,
+        assertThrows(DatabaseException.class,
                 () -> SqlErrors.known(column.from("DRAFT"), FCN_TEMPLATE.STATUS));
     }
 }

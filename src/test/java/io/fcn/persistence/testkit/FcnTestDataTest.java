@@ -81,9 +81,9 @@ class FcnTestDataTest {
         assertTrue(observation.observation().kiTriggered());
         assertEquals(LocalDate.of(2026, 6, 2), observation.observation().observationDate());
 
-        LifecycleEvent event = anEvent().forTrade(trade).withType(LifecycleEventType.KNOCKED_IN)
+        LifecycleEvent event = anEvent().forTrade(trade).withType(LifecycleEventType.OBSERVATION_POSTED)
                 .onDate(LocalDate.of(2026, 6, 3)).withPayload("{\"level\": 0.6}").append(fcn);
-        assertEquals(LifecycleEventType.KNOCKED_IN, event.type());
+        assertEquals(LifecycleEventType.OBSERVATION_POSTED, event.type());
         assertEquals("TRD-MINE", event.tradeId());
     }
 

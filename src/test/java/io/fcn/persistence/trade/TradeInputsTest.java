@@ -28,6 +28,7 @@ import io.fcn.persistence.types.LifecycleEventType;
 import io.fcn.persistence.types.TradeStatus;
 import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.support.StoredEnums;
+import io.fcn.persistence.exceptions.DatabaseException;
 
 /** NewTrade's and Termination's rules, and the transition table, without a database. */
 class TradeInputsTest {
@@ -118,7 +119,7 @@ class TradeInputsTest {
             assertEquals(s.getLiteral(), column.to(s));
             assertEquals(s, column.from(s.getLiteral()));
         }
-        assertThrows(IllegalStateException.class,
+        assertThrows(DatabaseException.class,
                 () -> SqlErrors.known(column.from("closed"), FCN_TRADE.STATUS));
     }
 
