@@ -4,7 +4,7 @@ import org.jooq.EnumType;
 
 /**
  * A trade's status (CHECK {@code ck_fcn_trade_status}), with its lower-case database value. Which status may
- * follow which is {@link TradeTransitions}' table.
+ * follow which is {@code io.fcn.persistence.trade.TradeTransitions}' table.
  */
 public enum TradeStatus implements EnumType {
     ACTIVE("active"),
