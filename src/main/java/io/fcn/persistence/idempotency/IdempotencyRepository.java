@@ -214,7 +214,7 @@ public final class IdempotencyRepository {
     public int purgeExpired(OffsetDateTime now, int batchSize) {
         return db.call(() -> {
             Validate.notNull("now", now);
-            Validate.between("batchSize", batchSize, 1, PURGE_BATCH_MAX);
+            Validate.between("batch_size", batchSize, 1, PURGE_BATCH_MAX);
             requireOwnCommit("purgeExpired");
             int total = 0;
             int deleted;
@@ -263,7 +263,7 @@ public final class IdempotencyRepository {
 
     private static void validate(ClaimToken token) {
         Validate.notNull("token", token);
-        Validate.lowerHex("token.keyHash", token.keyHash(), 64);
+        Validate.lowerHex("token.key_hash", token.keyHash(), 64);
         Validate.uuid("token.value", token.value());
     }
 

@@ -208,7 +208,7 @@ public final class ObservationRepository {
      */
     public Optional<StoredObservation> find(String tradeId, LocalDate date) {
         return db.call(() -> {
-            Validate.businessKey("tradeId", tradeId, TRADE_ID_MAX_LENGTH);
+            Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX_LENGTH);
             Validate.notNull("date", date);
             return db.dsl().selectFrom(FCN_OBSERVATION)
                     .where(FCN_OBSERVATION.TRADE_ID.eq(tradeId))
@@ -230,7 +230,7 @@ public final class ObservationRepository {
      */
     public List<StoredObservation> findByTrade(String tradeId, LocalDate from, LocalDate to) {
         return db.call(() -> {
-            Validate.businessKey("tradeId", tradeId, TRADE_ID_MAX_LENGTH);
+            Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX_LENGTH);
             Validate.notNull("from", from);
             Validate.notBefore("to", to, "from", from);
             return range(db.dsl(), tradeId, from, to).fetch(ObservationRepository::toDomain);
@@ -314,14 +314,19 @@ public final class ObservationRepository {
 
     // --- rules
 
+    /**
+     * Fields are named by column (README, "Errors"): {@code trade_id} for one observation,
+     * {@code observations[2].trade_id} for a row of a batch.
+     */
     private static void validate(String name, Observation o) {
         Validate.notNull(name, o);
-        Validate.businessKey(name + ".tradeId", o.tradeId(), TRADE_ID_MAX_LENGTH);
-        Validate.notNull(name + ".observationDate", o.observationDate());
-        Validate.notNull(name + ".type", o.type());
-        Validate.json(name + ".underlyingPrices", o.underlyingPrices());
+        String prefix = name.equals("observation") ? "" : name + ".";
+        Validate.businessKey(prefix + "trade_id", o.tradeId(), TRADE_ID_MAX_LENGTH);
+        Validate.notNull(prefix + "observation_date", o.observationDate());
+        Validate.notNull(prefix + "observation_type", o.type());
+        Validate.json(prefix + "underlying_prices", o.underlyingPrices());
         if (o.observationData() != null) {
-            Validate.json(name + ".observationData", o.observationData());
+            Validate.json(prefix + "observation_data", o.observationData());
         }
     }
 

@@ -328,14 +328,14 @@ class IdempotencyRepositoryTest {
                 new Case("lease", () -> keys.claim(KEY, IdempotentRequest.of("POST", PATH, "{}"), TTL,
                         TTL.plusNanos(1000))),
                 new Case("token", () -> keys.complete(null, 200, "{}")),
-                new Case("token.keyHash", () -> keys.complete(new ClaimToken("abc", token.value()), 200, "{}")),
+                new Case("token.key_hash", () -> keys.complete(new ClaimToken("abc", token.value()), 200, "{}")),
                 new Case("token.value", () -> keys.complete(new ClaimToken(token.keyHash(), "nope"), 200, "{}")),
                 new Case("status", () -> keys.complete(token, 99, "{}")),
                 new Case("status", () -> keys.complete(token, 600, "{}")),
                 new Case("body", () -> keys.complete(token, 200, null)),
                 new Case("token.value", () -> keys.release(new ClaimToken(token.keyHash(), null))),
                 new Case("now", () -> keys.purgeExpired(null, 100)),
-                new Case("batchSize", () -> keys.purgeExpired(fcn.now(), 0)));
+                new Case("batch_size", () -> keys.purgeExpired(fcn.now(), 0)));
         int before = guard.executed().size();
         for (Case c : cases) {
             ValidationException e = assertThrows(ValidationException.class, c.call());

@@ -134,7 +134,7 @@ class ObservationBatchTest {
 
         ValidationException e = assertThrows(ValidationException.class, () -> fcn.observations().recordAll(rows));
 
-        assertEquals("observations[2].underlyingPrices", e.field());
+        assertEquals("observations[2].underlying_prices", e.field());
         assertEquals("observations", assertThrows(ValidationException.class,
                 () -> fcn.observations().recordAll(null)).field());
         List<Observation> withNull = new ArrayList<>(rows.subList(0, 2));

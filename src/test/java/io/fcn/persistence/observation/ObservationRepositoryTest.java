@@ -135,23 +135,23 @@ class ObservationRepositoryTest {
         List<Case> cases = List.of(
                 new Case(null, "observation"),
                 new Case(new Observation(null, D1, ObservationType.KI, "{}", false, false, false, null),
-                        "observation.tradeId"),
+                        "trade_id"),
                 new Case(new Observation(" ", D1, ObservationType.KI, "{}", false, false, false, null),
-                        "observation.tradeId"),
+                        "trade_id"),
                 new Case(new Observation("T-1 ", D1, ObservationType.KI, "{}", false, false, false, null),
-                        "observation.tradeId"),
+                        "trade_id"),
                 new Case(new Observation("T-\u00e9", D1, ObservationType.KI, "{}", false, false, false, null),
-                        "observation.tradeId"),
+                        "trade_id"),
                 new Case(new Observation("T".repeat(101), D1, ObservationType.KI, "{}", false, false, false, null),
-                        "observation.tradeId"),
+                        "trade_id"),
                 new Case(new Observation("T-1", null, ObservationType.KI, "{}", false, false, false, null),
-                        "observation.observationDate"),
-                new Case(new Observation("T-1", D1, null, "{}", false, false, false, null), "observation.type"),
-                new Case(withPrices(valid, null), "observation.underlyingPrices"),
-                new Case(withPrices(valid, "{\"AAPL\": }"), "observation.underlyingPrices"),
-                new Case(withPrices(valid, "{} {}"), "observation.underlyingPrices"),
+                        "observation_date"),
+                new Case(new Observation("T-1", D1, null, "{}", false, false, false, null), "observation_type"),
+                new Case(withPrices(valid, null), "underlying_prices"),
+                new Case(withPrices(valid, "{\"AAPL\": }"), "underlying_prices"),
+                new Case(withPrices(valid, "{} {}"), "underlying_prices"),
                 new Case(new Observation("T-1", D1, ObservationType.KI, "{}", false, false, false, "not json"),
-                        "observation.observationData"));
+                        "observation_data"));
         int before = guard.executed().size();
         for (Case c : cases) {
             ValidationException e = assertThrows(ValidationException.class, () -> fcn.observations().record(c.o()));
