@@ -49,7 +49,7 @@ public final class EmbeddedTranslation {
     public static String withoutNamedDefault(String h2Sql) {
         Matcher m = DROP_DEFAULT_CONSTRAINT.matcher(h2Sql);
         if (!m.matches()) {
-            return h2Sql;
+            return generatedName(h2Sql);
         }
         String table = m.group(1);
         String constraint = m.group(2);
@@ -58,6 +58,19 @@ public final class EmbeddedTranslation {
             return "alter table " + table + " alter column " + constraint.substring(prefix.length()) + " drop default";
         }
         return "alter table " + table + " drop constraint if exists " + constraint;
+    }
+
+    private static final Pattern GENERATED_NAME = Pattern.compile("(?i)(drop\\s+constraint\\s+(?:if\\s+exists\\s+)?)"
+            + "(constraint_[0-9a-f]+)\\b");
+
+    /**
+     * H2 names an unnamed constraint {@code CONSTRAINT_<n>} in upper case, which an unquoted name (folded to lower
+     * case here) does not find: such a name is dropped quoted, as H2 stores it.
+     */
+    private static String generatedName(String h2Sql) {
+        Matcher m = GENERATED_NAME.matcher(h2Sql);
+        return m.find() ? m.replaceAll(r -> r.group(1) + "\"" + r.group(2).toUpperCase(java.util.Locale.ROOT) + "\"")
+                : h2Sql;
     }
 
     private static Query embeddable(Query query) {

@@ -385,6 +385,7 @@ public final class DdlRenderer {
             }
         }
         altered.forEach((name, c) -> {
+            guardTimeOfDay(table, f.column(name).orElseThrow(), c);
             List<String> reviews = new ArrayList<>();
             if (columnReviews.containsKey(name)) {
                 reviews.add(columnReviews.get(name));
@@ -406,6 +407,7 @@ public final class DdlRenderer {
      */
     private void swap(TableModel f, TableModel t, ColumnModel c) {
         String table = t.name();
+        guardTimeOfDay(table, f.column(c.name()).orElseThrow(), c);
         String aside = c.name() + "_swap";
         List<String> reviews = new ArrayList<>();
         DefaultModel d = t.defaultOf(c.name()).orElse(null);
@@ -423,6 +425,22 @@ public final class DdlRenderer {
         }
         columnSteps.add(DdlStatement.of("ALTER TABLE dbo." + table + " DROP COLUMN " + aside).withGoAfter());
         columnsAdded = true;
+    }
+
+    /**
+     * A date-time column becoming DATE would lose any time of day: a temporary CHECK, which SQL Server, the embedded
+     * engine and jOOQ's parser all accept (an {@code IF … THROW} block is not parseable), fails the script first when
+     * a value has one. {@code ADD CONSTRAINT} checks the existing rows (WITH CHECK is SQL Server's default).
+     */
+    private void guardTimeOfDay(String table, ColumnModel from, ColumnModel to) {
+        TypeFamily before = from.type().family();
+        if (to.type().family() == TypeFamily.DATE && (before == TypeFamily.DATETIME || before == TypeFamily.DATETIME2
+                || before == TypeFamily.DATETIMEOFFSET)) {
+            String guard = "ck_" + table + "_" + from.name() + "_no_time";
+            columnSteps.add(DdlStatement.of("ALTER TABLE dbo." + table + " ADD CONSTRAINT " + guard + " CHECK (CAST("
+                    + from.name() + " AS DATE) = " + from.name() + ")"));
+            columnSteps.add(DdlStatement.of("ALTER TABLE dbo." + table + " DROP CONSTRAINT " + guard));
+        }
     }
 
     /** A value of the type for the rows a NOT NULL column is added to before the copy overwrites it. */
