@@ -176,6 +176,23 @@ class AutogenerateTest {
     }
 
     @Test
+    void aDraftThatFailsItsProofIsNotWrittenAndTheResultSaysWhy() throws Exception {
+        // A type only the embedded engine has (ENUM): rendered by the name its catalog shows, which no T-SQL has.
+        try (Connection c = dev.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE dbo.fcn_trade ADD memo ENUM('a', 'b') NULL");
+        }
+
+        Autogenerate.Result r = Autogenerate.from(dev.dataSource()).withProjectDirectories(migrations, rollbacks)
+                .date(DAY).run("memo");
+
+        assertEquals(Autogenerate.Outcome.PROOF_FAILED, r.outcome());
+        assertTrue(r.proof().ran());
+        assertTrue(r.proof().failure().orElseThrow().contains("memo"), r.proof().failure()::get);
+        assertEquals(List.of(), r.files());
+        assertFalse(Files.exists(migrations));
+    }
+
+    @Test
     void nothingChangedGivesNoChangesAndNoFiles() {
         Autogenerate.Result r = Autogenerate.from(dev.dataSource()).withProjectDirectories(migrations, rollbacks)
                 .run("nothing");

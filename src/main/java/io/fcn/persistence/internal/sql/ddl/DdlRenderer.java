@@ -548,6 +548,9 @@ public final class DdlRenderer {
                     + family.name());
         }
         String name = family == TypeFamily.OTHER ? type.otherName().toUpperCase(java.util.Locale.ROOT) : family.name();
+        if (family == TypeFamily.OTHER) {
+            reviews.add(path + ": type " + name + " is not one the library maps; rendered as the source names it");
+        }
         return switch (family.size()) {
             case NONE -> name;
             case LENGTH -> {
