@@ -20,6 +20,8 @@ import io.fcn.persistence.internal.sql.ddl.TsqlTarget;
 import io.fcn.persistence.schema.ExpectedSchemas;
 import io.fcn.persistence.schema.SchemaReader;
 import io.fcn.persistence.schema.model.CheckModel;
+import io.fcn.persistence.schema.model.ColumnModel;
+import io.fcn.persistence.schema.model.DefaultModel;
 import io.fcn.persistence.schema.model.IndexModel;
 import io.fcn.persistence.schema.model.KeyModel;
 import io.fcn.persistence.schema.model.SchemaChange;
@@ -32,8 +34,8 @@ import io.fcn.persistence.schema.model.TableModel;
  * The T-SQL that brings a database (drifted, or built by Alembic) to the expected schema of a version, keeping its
  * data: types changed in place where the engine can (else the column swap), a guard before a date-time column
  * becomes DATE, unique indexes replaced by the {@code uq_} constraints, system-named keys and defaults renamed,
- * an index of the expected columns under another name renamed. Extra indexes are dropped only with
- * {@link #dropExtra(boolean)}; otherwise they are kept and listed as comments. Rendered for the engine of the
+ * an index of the expected columns under another name renamed. Extra indexes, columns and tables are dropped only
+ * with {@link #dropExtra(boolean)}; otherwise they are kept and listed as comments. Rendered for the engine of the
  * connection (the header names it). Only reads the database; the caller reviews and runs the script.
  *
  * <pre>{@code
@@ -68,7 +70,7 @@ public final class Reconcile {
         return this;
     }
 
-    /** Drop indexes the expected schema does not have (else they are kept and listed). */
+    /** Drop indexes, columns and tables the expected schema does not have (else they are kept and listed). */
     public Reconcile dropExtra(boolean dropExtra) {
         this.dropExtra = dropExtra;
         return this;
@@ -77,7 +79,7 @@ public final class Reconcile {
     /**
      * @param target the engine the script is for
      * @param script the whole script: header, notes as comments, statements
-     * @param kept   extra indexes kept (without {@code dropExtra})
+     * @param kept   extra indexes ({@code table.index}), columns and tables kept (without {@code dropExtra})
      */
     public record Result(String version, TsqlTarget target, String script, DdlScript statements, List<String> kept) {
         public boolean isEmpty() {
@@ -112,6 +114,20 @@ public final class Reconcile {
                 tables.add(t);
                 continue;
             }
+            // Extra columns keep their values unless dropExtra: listed, not dropped.
+            List<ColumnModel> columns = new ArrayList<>(t.columns());
+            List<DefaultModel> defaults = t.defaults() == null ? null : new ArrayList<>(t.defaults());
+            for (ColumnModel c : l.get().columns()) {
+                if (t.column(c.name()).isEmpty() && !dropExtra) {
+                    columns.add(c);
+                    l.get().defaultOf(c.name()).ifPresent(d -> {
+                        if (defaults != null) {
+                            defaults.add(d);
+                        }
+                    });
+                    kept.add(t.name() + "." + c.name() + " (column)");
+                }
+            }
             List<IndexModel> indexes = new ArrayList<>(t.indexes());
             for (IndexModel i : l.get().indexes()) {
                 if (t.index(i.name()).isPresent() || replacedByKey(i, t)) {
@@ -127,8 +143,14 @@ public final class Reconcile {
                     .map(c -> l.get().checks() == null ? c : l.get().checks().stream()
                             .filter(x -> x.name().equals(c.name())).findFirst().orElse(c))
                     .toList();
-            tables.add(new TableModel(t.name(), t.columns(), t.primaryKey(), t.uniqueKeys(), t.foreignKeys(), indexes,
-                    checks, t.defaults()));
+            tables.add(new TableModel(t.name(), columns, t.primaryKey(), t.uniqueKeys(), t.foreignKeys(), indexes,
+                    checks, defaults));
+        }
+        for (TableModel t : renamed.tables()) {
+            if (expected.table(t.name()).isEmpty() && !dropExtra) {
+                tables.add(t);
+                kept.add(t.name() + " (table)");
+            }
         }
         SchemaModel to = new SchemaModel(expected.source(), tables);
         DdlScript script = DdlRenderer.render(live, to, renames, DdlRenderer.Options.script(target));
@@ -140,13 +162,8 @@ public final class Reconcile {
             notes.add("Not shown by the " + live.source() + ", so not reconciled here: " + String.join(", ", unseen)
                     + ".");
         }
-        kept.forEach(k -> notes.add("Extra index " + k + " kept (not in version " + v
+        kept.forEach(k -> notes.add("Extra " + (k.endsWith(")") ? k : "index " + k) + " kept (not in version " + v
                 + "); reconcile with dropExtra to drop it."));
-        for (TableModel t : renamed.tables()) {
-            if (expected.table(t.name()).isEmpty()) {
-                notes.add("Table " + t.name() + " is not in version " + v + ": it is dropped.");
-            }
-        }
         StringBuilder text = new StringBuilder()
                 .append("-- Reconciles ").append(live.source()).append(" to version ").append(v)
                 .append(" of the migrations, keeping its data.\n")

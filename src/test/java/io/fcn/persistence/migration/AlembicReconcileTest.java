@@ -101,9 +101,15 @@ class AlembicReconcileTest {
             Database database) throws Exception {
         OriginalSchemaAdoptionTest.buildOriginalSchema(dataSource, database);
         execute(dataSource, ROWS);
-        execute(dataSource, List.of("UPDATE dbo.fcn_trade SET trade_date = '2025-01-02T10:30:00'"));
+        execute(dataSource, List.of("UPDATE dbo.fcn_trade SET trade_date = '2025-01-02T10:30:00'",
+                "ALTER TABLE dbo.fcn_trade ADD desk VARCHAR(50) NULL"));
 
         Reconcile.Result r = Reconcile.from(dataSource).toVersion(V1).run();
+        assertTrue(r.kept().contains("fcn_trade.desk (column)"), r.kept()::toString);
+        assertTrue(r.script().contains("-- Extra fcn_trade.desk (column) kept"), r.script());
+        assertFalse(r.script().contains("DROP COLUMN desk"), r.script());
+        assertTrue(Reconcile.from(dataSource).toVersion(V1).dropExtra(true).run().script()
+                .contains("ALTER TABLE dbo.fcn_trade DROP COLUMN desk;\n"));
         assertTrue(r.kept().contains("fcn_template.ix_fcn_template_spec_version"), r.kept()::toString);
         assertTrue(r.script().contains("-- Extra index fcn_template.ix_fcn_template_spec_version kept"), r.script());
         assertFalse(r.script().contains("DROP INDEX ix_fcn_template_spec_version "), r.script());
