@@ -1,10 +1,12 @@
 package io.fcn.persistence.internal.scripts;
 
+import java.util.List;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
+import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParseUnknownFunctions;
@@ -47,7 +49,7 @@ public final class EmbeddedTranslation {
     public static String withoutNamedDefault(String h2Sql) {
         Matcher m = DROP_DEFAULT_CONSTRAINT.matcher(h2Sql);
         if (!m.matches()) {
-            return h2Sql;
+            return generatedName(h2Sql);
         }
         String table = m.group(1);
         String constraint = m.group(2);
@@ -58,11 +60,35 @@ public final class EmbeddedTranslation {
         return "alter table " + table + " drop constraint if exists " + constraint;
     }
 
+    private static final Pattern GENERATED_NAME = Pattern.compile("(?i)(drop\\s+constraint\\s+(?:if\\s+exists\\s+)?)"
+            + "(constraint_[0-9a-f]+)\\b");
+
+    /**
+     * H2 names an unnamed constraint {@code CONSTRAINT_<n>} in upper case, which an unquoted name (folded to lower
+     * case here) does not find: such a name is dropped quoted, as H2 stores it.
+     */
+    private static String generatedName(String h2Sql) {
+        Matcher m = GENERATED_NAME.matcher(h2Sql);
+        return m.find() ? m.replaceAll(r -> r.group(1) + "\"" + r.group(2).toUpperCase(java.util.Locale.ROOT) + "\"")
+                : h2Sql;
+    }
+
     private static Query embeddable(Query query) {
         // H2 has no filtered indexes, and a unique index there treats NULLs as equal, as SQL Server does:
         // without its filter the index must lose its uniqueness too, or it would reject valid rows.
-        if (query instanceof QOM.CreateIndex index && index.$where() != null) {
-            return index.$where(null).$unique(false);
+        if (query instanceof QOM.CreateIndex index) {
+            // H2 has no INCLUDE either: jOOQ would append the included columns to the key, which changes the
+            // index's columns; without them the index has the key SQL Server has.
+            QOM.CreateIndex out = index.$include().isEmpty() ? index : index.$include(List.of());
+            return out.$where() != null ? out.$where(null).$unique(false) : out;
+        }
+        // sp_rename 'dbo.table.old', 'new', 'INDEX' parses as ALTER INDEX dbo.table.old, which H2 rejects: its
+        // index names are qualified by the schema alone.
+        if (query instanceof QOM.AlterIndex alter && alter.$renameTo() != null) {
+            Name[] parts = alter.$index().getQualifiedName().parts();
+            if (parts.length == 3) {
+                return DSL.alterIndex(DSL.name(parts[0], parts[2])).renameTo(alter.$renameTo().getUnqualifiedName());
+            }
         }
         return query;
     }

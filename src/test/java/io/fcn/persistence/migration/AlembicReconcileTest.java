@@ -1,0 +1,173 @@
+package io.fcn.persistence.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import io.fcn.persistence.authoring.Reconcile;
+import io.fcn.persistence.drift.DriftCheck;
+import io.fcn.persistence.drift.DriftReport;
+import io.fcn.persistence.drift.Finding;
+import io.fcn.persistence.exceptions.AuthoringException;
+import io.fcn.persistence.internal.database.Database;
+import io.fcn.persistence.internal.engine.EngineFamily;
+import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
+import io.fcn.persistence.internal.sql.ddl.TsqlTarget;
+import io.fcn.persistence.support.AllEngines;
+
+/**
+ * README's adoption sequence from the Alembic-era fixture (OriginalSchemaAdoptionTest's), with the reconcile script
+ * generated instead of hand-written: check → reconcile → run → baseline → migrate → check clean, with rows in every
+ * table before and the same rows after.
+ */
+@AllEngines(migrated = false)
+class AlembicReconcileTest {
+
+    private static final String V1 = "20251022.0001";
+
+    private static final List<String> ROWS = List.of(
+            "INSERT INTO dbo.fcn_template (template_id, name, spec_version, status, issuer, parameters)"
+                    + " VALUES ('T-1', 'Template one', '1.0', 'active', 'ISSUER', '{\"k\":1}')",
+            "INSERT INTO dbo.fcn_trade (trade_id, template_id, spec_version, trade_date, maturity_date, notional,"
+                    + " currency, status, autocall_triggered, ki_triggered, trade_params) VALUES ('TR-1', 'T-1', '1.0',"
+                    + " '2025-01-02', '2026-01-02', 1000.5, 'USD', 'active', 0, 0, '{}')",
+            "INSERT INTO dbo.fcn_observation (trade_id, observation_date, observation_type, underlying_prices,"
+                    + " autocall_triggered, coupon_eligible, ki_triggered, observation_data) VALUES ('TR-1',"
+                    + " '2025-06-02', 'coupon', '{\"x\":100}', 0, 1, 0, NULL)",
+            "INSERT INTO dbo.fcn_lifecycle_event (trade_id, event_type, event_date, event_payload)"
+                    + " VALUES ('TR-1', 'created', '2025-01-02', '{}')",
+            "INSERT INTO dbo.fcn_idempotency_key (key_hash, request_fingerprint, request_method, request_path,"
+                    + " response_status, response_snapshot, expires_at) VALUES ('hash-1', 'fp', 'POST', '/trades',"
+                    + " 201, '{}', '2030-01-01T00:00:00+00:00')");
+
+    private static final List<String> READS = List.of(
+            "SELECT id, template_id, name, parameters FROM dbo.fcn_template ORDER BY id",
+            "SELECT id, trade_id, CAST(trade_date AS DATE), CAST(maturity_date AS DATE), notional, currency,"
+                    + " trade_params FROM dbo.fcn_trade ORDER BY id",
+            "SELECT id, trade_id, CAST(observation_date AS DATE), observation_type, underlying_prices"
+                    + " FROM dbo.fcn_observation ORDER BY id",
+            "SELECT id, trade_id, event_type, CAST(event_date AS DATE), event_payload FROM dbo.fcn_lifecycle_event"
+                    + " ORDER BY id",
+            "SELECT id, key_hash, response_status, response_snapshot FROM dbo.fcn_idempotency_key ORDER BY id",
+            "SELECT version_num FROM dbo.alembic_version");
+
+    @Test
+    void reconcileBaselineMigrateIsCleanAndKeepsEveryRow(DataSource dataSource, Database database) throws Exception {
+        OriginalSchemaAdoptionTest.buildOriginalSchema(dataSource, database);
+        execute(dataSource, ROWS);
+        List<String> before = rows(dataSource);
+        assertEquals(6, before.size());
+        assertFalse(DriftCheck.of(dataSource).againstVersion(V1).run().isEmpty());
+
+        Reconcile.Result reconcile = Reconcile.from(dataSource).toVersion(V1).dropExtra(true).run();
+        assertEquals(TsqlTarget.of(dataSource), reconcile.target());
+        assertTrue(reconcile.script().lines().limit(3).anyMatch(l -> l.contains(reconcile.target().label())),
+                reconcile.script());
+        assertTrue(reconcile.script().contains("ADD CONSTRAINT ck_fcn_trade_trade_date_no_time CHECK (CAST(trade_date"
+                + " AS DATE) = trade_date);\n"), reconcile.script());
+        assertTrue(reconcile.script().contains("ALTER TABLE dbo.fcn_template ADD CONSTRAINT uq_fcn_template_template_id"
+                + " UNIQUE (template_id);\n"), reconcile.script());
+        assertTrue(reconcile.script().contains("DROP INDEX ix_fcn_template_template_id ON dbo.fcn_template;\n"),
+                reconcile.script());
+        runScript(dataSource, database, reconcile.script());
+
+        DriftReport reconciled = DriftCheck.of(dataSource).againstVersion(V1).run();
+        assertEquals(List.of("migration history"), reconciled.findings().stream().map(Finding::path).toList(),
+                () -> reconciled.toText() + "\n" + reconcile.script());
+        assertEquals(before, rows(dataSource));
+
+        FcnMigrations.configure(dataSource).baselineVersion(V1).load().baseline();
+        FcnMigrations.migrate(dataSource);
+        DriftReport migrated = DriftCheck.of(dataSource).run();
+        assertTrue(migrated.isEmpty(), migrated::toText);
+        assertEquals(before, rows(dataSource));
+        assertTrue(Reconcile.from(dataSource).run().isEmpty(), "nothing left to reconcile at the latest version");
+    }
+
+    @Test
+    void extraIndexesAreKeptAndListedUnlessDroppedAndATimeOfDayStopsTheScript(DataSource dataSource,
+            Database database) throws Exception {
+        OriginalSchemaAdoptionTest.buildOriginalSchema(dataSource, database);
+        execute(dataSource, ROWS);
+        execute(dataSource, List.of("UPDATE dbo.fcn_trade SET trade_date = '2025-01-02T10:30:00'",
+                "ALTER TABLE dbo.fcn_trade ADD desk VARCHAR(50) NULL"));
+
+        Reconcile.Result r = Reconcile.from(dataSource).toVersion(V1).run();
+        assertTrue(r.kept().contains("fcn_trade.desk (column)"), r.kept()::toString);
+        assertTrue(r.script().contains("-- Extra fcn_trade.desk (column) kept"), r.script());
+        assertFalse(r.script().contains("DROP COLUMN desk"), r.script());
+        assertTrue(Reconcile.from(dataSource).toVersion(V1).dropExtra(true).run().script()
+                .contains("ALTER TABLE dbo.fcn_trade DROP COLUMN desk;\n"));
+        assertTrue(r.kept().contains("fcn_template.ix_fcn_template_spec_version"), r.kept()::toString);
+        assertTrue(r.script().contains("-- Extra index fcn_template.ix_fcn_template_spec_version kept"), r.script());
+        assertFalse(r.script().contains("DROP INDEX ix_fcn_template_spec_version "), r.script());
+
+        assertThrows(SQLException.class, () -> runScript(dataSource, database, r.script()));
+        assertEquals(List.of("1"), read(dataSource,
+                "SELECT COUNT(*) FROM dbo.fcn_trade WHERE CAST(trade_date AS DATE) <> trade_date"),
+                "the time of day is still there");
+
+        AuthoringException e = assertThrows(AuthoringException.class,
+                () -> Reconcile.from(dataSource).toVersion("20990101.0001").run());
+        assertEquals(AuthoringException.Reason.UNKNOWN_VERSION, e.reason());
+    }
+
+    /** On SQL Server batch by batch (split at GO), on H2 through the embedded translation. */
+    static void runScript(DataSource dataSource, Database database, String tsql) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        if (database.family() == EngineFamily.H2) {
+            for (String s : EmbeddedTranslation.toH2(tsql).split(";\n\n")) {
+                statements.add(s.strip().replaceAll(";$", ""));
+            }
+        } else {
+            for (String batch : tsql.split("(?m)^GO$")) {
+                statements.add(batch);
+            }
+        }
+        execute(dataSource, statements.stream().filter(s -> !s.isBlank()).toList());
+    }
+
+    private static void execute(DataSource dataSource, List<String> sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private static List<String> rows(DataSource dataSource) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (String query : READS) {
+            out.addAll(read(dataSource, query));
+        }
+        return out;
+    }
+
+    private static List<String> read(DataSource dataSource, String query) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(i > 1 ? " | " : "").append(rs.getString(i));
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+}
