@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import io.fcn.persistence.exceptions.AuthoringException;
+import io.fcn.persistence.exceptions.MisuseException;
 import io.fcn.persistence.exceptions.AuthoringException.Reason;
 import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.internal.sql.ddl.DdlRenderer;
@@ -95,7 +96,7 @@ public final class Reconcile {
         SchemaModel expected;
         try {
             expected = ExpectedSchemas.forVersion(scripts, v);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | MisuseException e) {
             throw new AuthoringException(Reason.UNKNOWN_VERSION, e.getMessage());
         }
         TsqlTarget target = TsqlTarget.of(dataSource);
