@@ -62,12 +62,13 @@ public final class CatalogReader {
     private SchemaModel read(Connection c, EngineCatalog engine) throws SQLException {
         String schema = LibrarySchema.SCHEMA;
         TableAssembler tables = new TableAssembler(true, true);
-        CatalogQuery.forEach(c, engine.tablesSql(), schema, rs -> {
+        EngineCatalog.Queries q = engine.queries();
+        CatalogQuery.forEach(c, q.tables(), schema, rs -> {
             if (filter.test(rs.getString("table_name"))) {
                 tables.addTable(rs.getString("table_name"));
             }
         });
-        CatalogQuery.forEach(c, engine.columnsSql(), schema, rs -> {
+        CatalogQuery.forEach(c, q.columns(), schema, rs -> {
             String table = rs.getString("table_name");
             tables.addColumn(table, engine.column(rs));
             DefaultModel defaultValue = engine.columnDefault(rs);
@@ -75,16 +76,16 @@ public final class CatalogReader {
                 tables.addDefault(table, defaultValue);
             }
         });
-        CatalogQuery.forEach(c, engine.keysSql(), schema, rs -> tables.addKeyRow(rs, engine.primaryKey(rs)));
-        CatalogQuery.forEach(c, engine.foreignKeysSql(), schema, tables::addForeignKeyRow);
-        CatalogQuery.forEach(c, engine.indexesSql(), schema, rs -> {
+        CatalogQuery.forEach(c, q.keys(), schema, rs -> tables.addKeyRow(rs, engine.primaryKey(rs)));
+        CatalogQuery.forEach(c, q.foreignKeys(), schema, tables::addForeignKeyRow);
+        CatalogQuery.forEach(c, q.indexes(), schema, rs -> {
             EngineCatalog.IndexColumn i = engine.indexColumn(rs);
             tables.addIndexColumn(i.table(), i.index(), i.unique(), i.filter(), i.column(), i.included());
         });
-        CatalogQuery.forEach(c, engine.checksSql(), schema,
+        CatalogQuery.forEach(c, q.checks(), schema,
                 rs -> tables.addCheck(rs.getString("table_name"), engine.check(rs)));
-        if (engine.defaultsSql() != null) {
-            CatalogQuery.forEach(c, engine.defaultsSql(), schema,
+        if (q.defaults() != null) {
+            CatalogQuery.forEach(c, q.defaults(), schema,
                     rs -> tables.addDefault(rs.getString("table_name"), engine.defaultConstraint(rs)));
         }
         return new SchemaModel(engine.source(), tables.tables());

@@ -19,39 +19,38 @@ interface EngineCatalog {
     /** Where the model was read, as the model names it ("H2 catalog" …). */
     String source();
 
-    /** {@code table_name} of each base table of the schema. */
-    String tablesSql();
+    /** The engine's catalog queries. */
+    Queries queries();
 
-    /** One row per column, in column order per table. */
-    String columnsSql();
-
-    /** One row per column of each PRIMARY KEY and UNIQUE constraint, in key order. */
-    String keysSql();
-
-    /** One row per column of each foreign key, in key order. */
-    String foreignKeysSql();
-
-    /** One row per column of each index that is not a key's. */
-    String indexesSql();
-
-    String checksSql();
-
-    /** The DEFAULT constraints; null where {@link #columnDefault} reads them with the columns. */
-    String defaultsSql();
+    /**
+     * The SQL of the catalog queries, run in this order. Each takes the schema name for every {@code ?} and returns
+     * {@code table_name}.
+     *
+     * @param tables      {@code table_name} of each base table of the schema
+     * @param columns     one row per column, in column order per table
+     * @param keys        one row per column of each PRIMARY KEY and UNIQUE constraint, in key order
+     * @param foreignKeys one row per column of each foreign key, in key order
+     * @param indexes     one row per column of each index that is not a key's
+     * @param checks      one row per CHECK constraint
+     * @param defaults    the DEFAULT constraints; null where {@link #columnDefault} reads them with the columns
+     */
+    record Queries(String tables, String columns, String keys, String foreignKeys, String indexes, String checks,
+            String defaults) {
+    }
 
     ColumnModel column(ResultSet rs) throws SQLException;
 
-    /** The default of a {@link #columnsSql} row, where the engine shows it there; null otherwise. */
+    /** The default of a {@link Queries#columns} row, where the engine shows it there; null otherwise. */
     DefaultModel columnDefault(ResultSet rs) throws SQLException;
 
-    /** Whether a {@link #keysSql} row is of the primary key (else of a unique key). */
+    /** Whether a {@link Queries#keys} row is of the primary key (else of a unique key). */
     boolean primaryKey(ResultSet rs) throws SQLException;
 
     IndexColumn indexColumn(ResultSet rs) throws SQLException;
 
     CheckModel check(ResultSet rs) throws SQLException;
 
-    /** A {@link #defaultsSql} row. */
+    /** A {@link Queries#defaults} row. */
     DefaultModel defaultConstraint(ResultSet rs) throws SQLException;
 
     /**

@@ -79,40 +79,10 @@ final class H2Catalog implements EngineCatalog {
         return "H2 catalog";
     }
 
+    /** No DEFAULT query: H2 shows a column's default with the column, and no DEFAULT constraint names. */
     @Override
-    public String tablesSql() {
-        return TABLES;
-    }
-
-    @Override
-    public String columnsSql() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String keysSql() {
-        return KEYS;
-    }
-
-    @Override
-    public String foreignKeysSql() {
-        return FOREIGN_KEYS;
-    }
-
-    @Override
-    public String indexesSql() {
-        return INDEXES;
-    }
-
-    @Override
-    public String checksSql() {
-        return CHECKS;
-    }
-
-    /** None: H2 shows a column's default with the column, and no DEFAULT constraint names. */
-    @Override
-    public String defaultsSql() {
-        return null;
+    public Queries queries() {
+        return new Queries(TABLES, COLUMNS, KEYS, FOREIGN_KEYS, INDEXES, CHECKS, null);
     }
 
     @Override

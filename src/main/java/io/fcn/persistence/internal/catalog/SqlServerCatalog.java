@@ -150,38 +150,8 @@ final class SqlServerCatalog implements EngineCatalog {
     }
 
     @Override
-    public String tablesSql() {
-        return TABLES;
-    }
-
-    @Override
-    public String columnsSql() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String keysSql() {
-        return KEYS;
-    }
-
-    @Override
-    public String foreignKeysSql() {
-        return FOREIGN_KEYS;
-    }
-
-    @Override
-    public String indexesSql() {
-        return INDEXES;
-    }
-
-    @Override
-    public String checksSql() {
-        return CHECKS;
-    }
-
-    @Override
-    public String defaultsSql() {
-        return DEFAULTS;
+    public Queries queries() {
+        return new Queries(TABLES, COLUMNS, KEYS, FOREIGN_KEYS, INDEXES, CHECKS, DEFAULTS);
     }
 
     @Override
