@@ -453,7 +453,12 @@ public final class MigrationOperations {
         }
     }
 
-    /** What {@code check} found: the status (pending migrations) and, at the latest version, the drift report. */
+    /**
+     * What {@code check} found: the status (pending migrations) and, at the latest version, the drift report.
+     *
+     * @param status the migration status, pending migrations included
+     * @param drift  the drift report when the database is at the latest version; empty otherwise
+     */
     public record CheckResult(MigrationStatus status, Optional<DriftReport> drift) {
 
         /** {@return whether migrations are pending} */
