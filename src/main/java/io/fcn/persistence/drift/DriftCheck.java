@@ -59,7 +59,7 @@ public final class DriftCheck {
     /**
      * A check of the database behind {@code dataSource}: against the latest migration, the library's tables, the
      * default policy, with Flyway's history.
-     * @param dataSource the database to read; connections are taken only by {@link #run()} and the checks using it
+     * @param dataSource the database to read
      * @return the check, to configure and run
      */
     public static DriftCheck of(DataSource dataSource) {

@@ -85,7 +85,7 @@ public final class IdempotencyRepository {
      *         {@link Replay} (completed: the stored response), {@link Conflict} (same key, other fingerprint)
      * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, when an argument breaks its rule,
      *         among them a {@code lease} longer than the {@code ttl} (the key would expire while still leased)
-     * @throws IllegalStateException when called inside a transaction
+     * @throws MisuseException when called inside a transaction (the entry point's or the caller's)
      */
     public ClaimOutcome claim(String key, IdempotentRequest request, Duration ttl, Duration lease) {
         return db.call(() -> {
@@ -221,7 +221,7 @@ public final class IdempotencyRepository {
      * @return how many keys were deleted
      * @param now the moment before which keys count as expired
      * @param batchSize the most rows one statement deletes, 1–100,000
-     * @throws IllegalStateException when called inside a transaction
+     * @throws MisuseException when called inside a transaction (the entry point's or the caller's)
      */
     public int purgeExpired(OffsetDateTime now, int batchSize) {
         return db.call(() -> {

@@ -81,7 +81,10 @@ public record LintFinding(String code, Severity severity, String file, int line,
         return new LintFinding(code, severity, file, line, statement, rule, fix, true);
     }
 
-    /** {@return the finding on one line: {@code file:line: FCN102 error: rule Fix: fix}, with {@code (allowed)} after the severity when allowed} */
+    /**
+     * {@return the finding on one line: {@code file:line: FCN102 error: rule Fix: fix}, with {@code (allowed)} after
+     * the severity when allowed}
+     */
     public String describe() {
         return file + ":" + line + ": " + code + " " + severity.label() + (allowed ? " (allowed)" : "") + ": " + rule
                 + " Fix: " + fix;

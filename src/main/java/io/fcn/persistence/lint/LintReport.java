@@ -34,7 +34,10 @@ public record LintReport(List<LintFinding> findings) {
         return errors().isEmpty();
     }
 
-    /** {@return the report as JSON: {@code {"findings": [{"code", "severity", "file", "line", "statement", "rule", "fix", "allowed"}]}}} */
+    /**
+     * {@return the report as JSON: {@code {"findings": [{"code", "severity", "file", "line", "statement", "rule",
+     * "fix", "allowed"}]}}}
+     */
     public String toJson() {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {

@@ -445,7 +445,10 @@ public final class MigrationOperations {
             revisions = List.copyOf(revisions);
         }
 
-        /** {@return the database in words, e.g. {@code an Alembic-built database (alembic_version 20251022_0001) without the library's history}} */
+        /**
+         * {@return the database in words, e.g. {@code an Alembic-built database (alembic_version 20251022_0001)
+         * without the library's history}}
+         */
         public String describe() {
             return "an Alembic-built database (" + ALEMBIC_TABLE + " "
                     + (revisions.isEmpty() ? "empty" : String.join(", ", revisions)) + ") without the library's "

@@ -71,7 +71,10 @@ public record TemplateUpdate(Optional<String> name, Optional<String> parameters)
                 Optional.of(Validate.notNull("parameters", parameters)));
     }
 
-    /** {@return a builder that collects what changes by name; {@link Builder#build()} validates it (at least one change)} */
+    /**
+     * {@return a builder that collects what changes by name; {@link Builder#build()} validates it (at least one
+     * change)}
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -119,7 +119,10 @@ public final class ClaimBuilder {
         return fingerprint != null ? fingerprint : IdempotencyKeys.fingerprint(method, path, body);
     }
 
-    /** {@return the request the claim is for (method, path, body); the fingerprint it gives is {@link #fingerprint()} unless set} */
+    /**
+     * {@return the request the claim is for (method, path, body); the fingerprint it gives is {@link #fingerprint()}
+     * unless set}
+     */
     public IdempotentRequest request() {
         return IdempotentRequest.of(method, path, body);
     }
