@@ -36,6 +36,11 @@ public final class FcnDb {
     private FcnDb() {
     }
 
+    /**
+     * The {@code fcn-db} command: quiets Flyway's and jOOQ's logging, runs {@link #run} on the process's streams
+     * and environment, and exits with its code.
+     * @param args the command and its options
+     */
     public static void main(String[] args) {
         // Flyway logs every step at INFO through java.util.logging; the command prints its own summary.
         quiet("org.flywaydb", java.util.logging.Level.WARNING);
@@ -50,7 +55,14 @@ public final class FcnDb {
         QUIET.add(l);
     }
 
-    /** Runs one command; returns the process exit code (the table: {@link ExitCode}, docs/cli.md). */
+    /**
+     * Runs one command; never exits the process and never throws for bad usage or a failed operation.
+     * @param args the command and its options
+     * @param out where the command's output goes
+     * @param err where errors go, one line each
+     * @param env the environment ({@value #DATABASE_URL} is read from it)
+     * @return the process exit code (the table: docs/cli.md)
+     */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         return run(args, out, err, env, Clock.systemUTC());
     }

@@ -56,18 +56,32 @@ public final class DriftCheck {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    /**
+     * A check of the database behind {@code dataSource}: against the latest migration, the library's tables, the
+     * default policy, with Flyway's history.
+     * @param dataSource the database to read
+     * @return the check, to configure and run
+     */
     public static DriftCheck of(DataSource dataSource) {
         return new DriftCheck(dataSource);
     }
 
-    /** Compare with the expected schema after migration {@code version} (e.g. {@code 20251022.0001}). */
+    /**
+     * Compare with the expected schema after migration {@code version} (e.g. {@code 20251022.0001}).
+     * @param version a migration version the scripts have
+     * @return this check
+     * @throws MisuseException when the scripts have no migration {@code version}
+     */
     public DriftCheck againstVersion(String version) {
         checkKnown(Objects.requireNonNull(version, "version")); // fails early for a version the scripts lack
         this.version = version;
         return this;
     }
 
-    /** Compare with the latest migration (the default): the jar's, or the project directory's when later. */
+    /**
+     * Compare with the latest migration (the default): the jar's, or the project directory's when later.
+     * @return this check
+     */
     public DriftCheck againstLatest() {
         this.version = null;
         return this;
@@ -78,12 +92,20 @@ public final class DriftCheck {
      * {@code db/migration} and {@code db/rollback}), as {@code MigrationOperations.withProjectDirectories} uses
      * them: a file there replaces the jar's file of the same version, and a version only the directory has is
      * checked against the schema its files derive.
+     * @param migrationDir the project's migrations
+     * @param rollbackDir the project's rollbacks
+     * @return this check
      */
     public DriftCheck withProjectDirectories(Path migrationDir, Path rollbackDir) {
         return withScripts(scripts.withDirectories(migrationDir, rollbackDir));
     }
 
-    /** The scripts to check against (the library's operations pass the set they work with). */
+    /**
+     * The scripts to check against (the library's operations pass the set they work with).
+     * @param scripts the migration and rollback scripts
+     * @return this check
+     * @throws MisuseException when a version chosen earlier is not among them
+     */
     public DriftCheck withScripts(ScriptSet scripts) {
         this.scripts = Objects.requireNonNull(scripts, "scripts");
         if (version != null) {
@@ -99,7 +121,11 @@ public final class DriftCheck {
         }
     }
 
-    /** Which tables are read (default: the library's, {@link TableFilter#library()}). */
+    /**
+     * Which tables are read (default: the library's, {@link TableFilter#library()}).
+     * @param filter the tables to read
+     * @return this check
+     */
     public DriftCheck tables(TableFilter filter) {
         this.tables = Objects.requireNonNull(filter, "filter");
         return this;
@@ -107,7 +133,9 @@ public final class DriftCheck {
 
     /**
      * Drops findings on these paths and everything under them: {@code fcn_trade.ix_local_hint} (one object),
-     * {@code fcn_trade} (a whole table), {@code migration 20251101.0002}.
+     * {@code fcn_trade} (a whole table), {@code migration 20251101.0002}. Case-insensitive; adds to earlier calls.
+     * @param paths the finding paths to drop
+     * @return this check
      */
     public DriftCheck ignoring(String... paths) {
         for (String path : paths) {
@@ -116,18 +144,26 @@ public final class DriftCheck {
         return this;
     }
 
-    /** What fails {@link #assertClean()} (default: errors fail, warnings are reported). */
+    /**
+     * What fails {@link #assertClean()} (default: errors fail, warnings are reported).
+     * @param policy the policy to judge the report by
+     * @return this check
+     */
     public DriftCheck policy(DriftPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         return this;
     }
 
-    /** Structure only: skip Flyway's history (e.g. a database not yet under the library's Flyway). */
+    /**
+     * Structure only: skip Flyway's history (e.g. a database not yet under the library's Flyway).
+     * @return this check
+     */
     public DriftCheck withoutHistory() {
         this.history = false;
         return this;
     }
 
+    /** {@return the migration version compared with: the chosen one, or the scripts' latest} */
     public String version() {
         if (version != null) {
             return version;
@@ -136,11 +172,12 @@ public final class DriftCheck {
         return all.isEmpty() ? MigrationScripts.latestVersion() : all.get(all.size() - 1).version();
     }
 
+    /** {@return the policy {@link #assertClean()} judges by} */
     public DriftPolicy policy() {
         return policy;
     }
 
-    /** The report: structure, then history, without the ignored paths; never throws for drift. */
+    /** {@return the report: structure, then history, without the ignored paths; never throws for drift} */
     public DriftReport run() {
         String version = version();
         SchemaModel expected = comparable(ExpectedSchemas.forVersion(scripts, version));
@@ -164,7 +201,11 @@ public final class DriftCheck {
                 report.findings().stream().filter(f -> !isIgnored(f.path())).toList(), report.notCheckable());
     }
 
-    /** Runs the check and throws when the policy fails the report; returns it otherwise (warnings and all). */
+    /**
+     * Runs the check and throws when the policy fails the report.
+     * @return the report, when the policy passes it (warnings and all)
+     * @throws SchemaDriftException when the policy fails the report
+     */
     public DriftReport assertClean() {
         DriftReport report = run();
         if (report.failsUnder(policy)) {
@@ -176,6 +217,8 @@ public final class DriftCheck {
     /**
      * The start-up check: throws {@link SchemaDriftException} when the policy fails the report (fail fast), and
      * otherwise logs any remaining findings as one WARNING with the text report (logger {@code io.fcn.persistence.drift}).
+     * @return the report, when the policy passes it
+     * @throws SchemaDriftException when the policy fails the report
      */
     public DriftReport checkOnStart() {
         DriftReport report = assertClean();

@@ -19,12 +19,24 @@ import io.fcn.persistence.schema.model.SchemaModel;
  * Drift: a {@link SchemaDiff} from the expected schema to the actual one seen as findings with severities (see
  * {@link #of(SchemaDiff)}), in a stable order, and how often a property could not be compared because one side
  * cannot show it ("not checkable here", e.g. {@code column.national} on H2), which is never drift.
+ *
+ * @param expectedSource where the expected schema came from (e.g. the jar's version)
+ * @param actualSource where the actual schema came from (e.g. the live catalog)
+ * @param findings the drift, one finding per difference
+ * @param notCheckable per property, how often it could not be compared here
  */
 public record DriftReport(String expectedSource, String actualSource, List<Finding> findings,
         SortedMap<String, Integer> notCheckable) {
 
     private static final String ABSENT = "(absent)";
 
+    /**
+     * Sorts the findings into the stable order and copies both collections, unmodifiable.
+     * @param expectedSource where the expected schema came from
+     * @param actualSource where the actual schema came from
+     * @param findings the drift, any order
+     * @param notCheckable per property, how often it could not be compared here
+     */
     public DriftReport {
         findings = findings.stream().sorted(Finding.ORDER).toList();
         notCheckable = Collections.unmodifiableSortedMap(new TreeMap<>(notCheckable));
@@ -33,6 +45,9 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
     /**
      * The drift of {@code actual} against {@code expected}: {@code DriftReport.of(SchemaDiff.between(expected,
      * actual))}.
+     * @param expected the schema the version should have
+     * @param actual the schema found
+     * @return the drift, empty when they match
      */
     public static DriftReport compare(SchemaModel expected, SchemaModel actual) {
         return of(SchemaDiff.between(expected, actual));
@@ -43,22 +58,36 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
      * UNEXPECTED, a changed property CHANGED, and a not-comparable property counts as not checkable. An unexpected
      * table, index or default, or an unexpected column the library's inserts can ignore (nullable, defaulted or
      * identity), is a WARNING; everything else is an ERROR.
+     * @param diff the diff from the expected schema to the actual one
+     * @return the diff's findings
      */
     public static DriftReport of(SchemaDiff diff) {
         return DriftView.of(diff);
     }
 
-    /** Whether {@code policy} fails this report: any finding it counts as a failure. */
+    /**
+     * Whether {@code policy} fails this report: any finding it counts as a failure.
+     * @param policy the policy to judge by
+     * @return true if a finding fails under it
+     */
     public boolean failsUnder(DriftPolicy policy) {
         return findings.stream().anyMatch(policy::fails);
     }
 
-    /** The findings {@code policy} counts as failures. */
+    /**
+     * The findings {@code policy} counts as failures.
+     * @param policy the policy to judge by
+     * @return those findings, in the report's order
+     */
     public List<Finding> failures(DriftPolicy policy) {
         return findings.stream().filter(policy::fails).toList();
     }
 
-    /** This report and {@code other} as one (e.g. structure and history); sources from this one. */
+    /**
+     * This report and {@code other} as one (e.g. structure and history); sources from this one.
+     * @param other the report to add
+     * @return a new report with both reports' findings and not-checkable counts
+     */
     public DriftReport plus(DriftReport other) {
         List<Finding> all = new ArrayList<>(findings);
         all.addAll(other.findings);
@@ -67,19 +96,22 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
         return new DriftReport(expectedSource, actualSource, all, unknown);
     }
 
-    /** No findings at all, warnings included. */
+    /** {@return whether there are no findings at all, warnings included} */
     public boolean isEmpty() {
         return findings.isEmpty();
     }
 
+    /** {@return whether any finding is an ERROR} */
     public boolean hasErrors() {
         return errors() > 0;
     }
 
+    /** {@return how many findings are ERRORs} */
     public long errors() {
         return findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
     }
 
+    /** {@return how many findings are WARNINGs} */
     public long warnings() {
         return findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).count();
     }
@@ -87,6 +119,7 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
     /**
      * A table for people: a summary line, one line per finding (severity, kind, object, path, property, expected,
      * actual), and what could not be checked.
+     * @return the text, one line per row, ending with a newline
      */
     public String toText() {
         StringBuilder out = new StringBuilder();
@@ -120,6 +153,7 @@ public record DriftReport(String expectedSource, String actualSource, List<Findi
     /**
      * The same as JSON: {@code {"expected", "actual", "errors", "warnings", "findings": [{"severity", "kind",
      * "object", "path", "property", "expected", "actual"}], "notCheckable": {name: count}}}; absent values are null.
+     * @return the JSON text
      */
     public String toJson() {
         ObjectNode json = Json.object();

@@ -6,6 +6,9 @@ import java.util.Objects;
 /**
  * One difference between the expected and the actual schema.
  *
+ * @param severity ERROR or WARNING
+ * @param kind     missing, unexpected or changed
+ * @param object   what kind of object differs
  * @param path     the object: {@code fcn_trade} (table), {@code fcn_trade.notional} (column or its default),
  *                 {@code fcn_trade.uq_fcn_trade_trade_id} (key, index or check, by its expected name),
  *                 {@code migration 20251101.0002} (a migration in Flyway's history)

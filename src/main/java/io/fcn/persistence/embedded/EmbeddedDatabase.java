@@ -52,7 +52,7 @@ public final class EmbeddedDatabase implements Database {
         dataSource.setPassword("");
     }
 
-    /** A private in-memory database (a fresh name each call) that lives until {@link #close()}. */
+    /** {@return a private in-memory database (a fresh name each call) that lives until {@link #close()}} */
     public static EmbeddedDatabase inMemory() {
         String name = "fcn_" + UUID.randomUUID().toString().replace("-", "");
         return new EmbeddedDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2Settings.URL_SUFFIX,
@@ -73,17 +73,18 @@ public final class EmbeddedDatabase implements Database {
     /**
      * The JDBC URL, with the settings the library needs: build a pool of your own from it (embedded databases have
      * no credentials to hide).
+     * @return the JDBC URL
      */
     public String jdbcUrl() {
         return url;
     }
 
-    /** The user to connect as: {@code sa}. */
+    /** {@return the user to connect as: {@code sa}} */
     public String user() {
         return USER;
     }
 
-    /** The password: empty. */
+    /** {@return the password: empty} */
     public String password() {
         return "";
     }

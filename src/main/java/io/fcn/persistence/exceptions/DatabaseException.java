@@ -10,22 +10,30 @@ public class DatabaseException extends FcnPersistenceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The driver's SQLState, or null. */
     private final String sqlState;
+    /** The vendor error number, or 0. */
     private final int errorCode;
 
-    /** {@code cause} should already be scrubbed; the library passes its stand-in. */
+    /**
+     * A database failure; {@code cause} should already be scrubbed (the library passes its stand-in).
+     * @param message what failed, with no driver text
+     * @param sqlState the SQLState the driver reported, or null
+     * @param errorCode the vendor error number, or 0
+     * @param cause the scrubbed cause
+     */
     public DatabaseException(String message, String sqlState, int errorCode, Throwable cause) {
         super(message, cause);
         this.sqlState = sqlState;
         this.errorCode = errorCode;
     }
 
-    /** The SQLState the driver reported, or null when it gave none. */
+    /** {@return the SQLState the driver reported, or null when it gave none} */
     public String sqlState() {
         return sqlState;
     }
 
-    /** The vendor error number (SQL Server's error number, H2's error code); 0 when none was given. */
+    /** {@return the vendor error number (SQL Server's error number, H2's error code); 0 when none was given} */
     public int errorCode() {
         return errorCode;
     }

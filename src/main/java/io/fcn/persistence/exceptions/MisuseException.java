@@ -9,6 +9,10 @@ public class MisuseException extends FcnPersistenceException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A misuse of the library.
+     * @param message what was called wrongly and what to do instead
+     */
     public MisuseException(String message) {
         super(message);
     }

@@ -27,6 +27,10 @@ public sealed interface ClaimOutcome
     /**
      * The caller owns the key until {@code lockedUntil}: process the request, then {@code complete} (with the work,
      * in one transaction) or {@code release}.
+     *
+     * @param token       proves ownership to {@code complete} and {@code release}
+     * @param lockedUntil when the lease ends and another worker may take the key over
+     * @param expiresAt   when the key expires
      */
     record Claimed(ClaimToken token, OffsetDateTime lockedUntil, OffsetDateTime expiresAt) implements ClaimOutcome {
         @Override
@@ -35,7 +39,11 @@ public sealed interface ClaimOutcome
         }
     }
 
-    /** Another worker holds an unexpired lease on the key: answer "try again later" (e.g. HTTP 409 or 425). */
+    /**
+     * Another worker holds an unexpired lease on the key: answer "try again later" (e.g. HTTP 409 or 425).
+     *
+     * @param lockedUntil when that worker's lease ends
+     */
     record InProgress(OffsetDateTime lockedUntil) implements ClaimOutcome {
         @Override
         public Kind kind() {
@@ -43,7 +51,12 @@ public sealed interface ClaimOutcome
         }
     }
 
-    /** The request was completed before: answer with the stored response. */
+    /**
+     * The request was completed before: answer with the stored response.
+     *
+     * @param status the stored response's HTTP status
+     * @param body   the stored response's body
+     */
     record Replay(int status, String body) implements ClaimOutcome {
         @Override
         public Kind kind() {

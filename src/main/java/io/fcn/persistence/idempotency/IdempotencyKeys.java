@@ -35,6 +35,10 @@ public final class IdempotencyKeys {
     /**
      * The request fingerprint over the raw request body (use an empty array for a request without a body); the
      * method in any case.
+     * @param method the HTTP method, e.g. {@code POST}
+     * @param path the request path, e.g. {@code /v1/trades}
+     * @param body the raw request body
+     * @return the fingerprint, 64 lower-case hexadecimal digits
      */
     public static String fingerprint(String method, String path, byte[] body) {
         Validate.notNull("method", method);

@@ -77,11 +77,15 @@ public final class IdempotencyRepository {
      * <p>The claim commits on its own, so other workers see it at once: call it outside {@code inTransaction} and
      * outside any transaction of the caller's.
      *
+     * @param key the client's idempotency key, as sent
+     * @param request the request the key guards
+     * @param ttl how long the key is kept, from now
+     * @param lease how long this claim holds the key before another worker may take it over
      * @return {@link Claimed} (you own the key), {@link InProgress} (another worker's lease has not expired),
      *         {@link Replay} (completed: the stored response), {@link Conflict} (same key, other fingerprint)
      * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, when an argument breaks its rule,
      *         among them a {@code lease} longer than the {@code ttl} (the key would expire while still leased)
-     * @throws IllegalStateException when called inside a transaction
+     * @throws MisuseException when called inside a transaction (the entry point's or the caller's)
      */
     public ClaimOutcome claim(String key, IdempotentRequest request, Duration ttl, Duration lease) {
         return db.call(() -> {
@@ -92,6 +96,14 @@ public final class IdempotencyRepository {
 
     /**
      * Claims {@code key} for a fingerprint the caller computed, with method and path given a second time.
+     *
+     * @param key the client's idempotency key, as sent
+     * @param fingerprint the request's fingerprint ({@link IdempotencyKeys#fingerprint})
+     * @param method the HTTP method
+     * @param path the request path
+     * @param ttl how long the key is kept, from now
+     * @param lease how long this claim holds the key before another worker may take it over
+     * @return as {@link #claim(String, IdempotentRequest, Duration, Duration)}
      *
      * @deprecated method and path are given twice (once inside {@code fingerprint}) and can disagree: use
      *             {@link #claim(String, IdempotentRequest, Duration, Duration)}. Removed in the next release.
@@ -209,7 +221,7 @@ public final class IdempotencyRepository {
      * @return how many keys were deleted
      * @param now the moment before which keys count as expired
      * @param batchSize the most rows one statement deletes, 1–100,000
-     * @throws IllegalStateException when called inside a transaction
+     * @throws MisuseException when called inside a transaction (the entry point's or the caller's)
      */
     public int purgeExpired(OffsetDateTime now, int batchSize) {
         return db.call(() -> {

@@ -27,37 +27,58 @@ public final class IdempotentRequest {
         this.body = body.clone();
     }
 
-    /** {@code method} and {@code path} as the HTTP request line has them, {@code body} its raw bytes. */
+    /**
+     * {@code method} and {@code path} as the HTTP request line has them, {@code body} its raw bytes.
+     * @param method the HTTP method, any case
+     * @param path the request path
+     * @param body the raw body (copied); empty for no body
+     * @return the request
+     * @throws io.fcn.persistence.exceptions.ValidationException when an argument breaks its rule
+     */
     public static IdempotentRequest of(String method, String path, byte[] body) {
         return new IdempotentRequest(method, path, body);
     }
 
-    /** A request whose body is text, hashed as its UTF-8 bytes. */
+    /**
+     * A request whose body is text, hashed as its UTF-8 bytes.
+     * @param method the HTTP method, any case
+     * @param path the request path
+     * @param body the body text
+     * @return the request
+     * @throws io.fcn.persistence.exceptions.ValidationException when an argument breaks its rule
+     */
     public static IdempotentRequest of(String method, String path, String body) {
         Validate.notNull("body", body);
         return new IdempotentRequest(method, path, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A request without a body (hashed as the empty byte string). */
+    /**
+     * A request without a body (hashed as the empty byte string).
+     * @param method the HTTP method, any case
+     * @param path the request path
+     * @return the request
+     * @throws io.fcn.persistence.exceptions.ValidationException when an argument breaks its rule
+     */
     public static IdempotentRequest withoutBody(String method, String path) {
         return new IdempotentRequest(method, path, new byte[0]);
     }
 
-    /** Upper-case. */
+    /** {@return the HTTP method, upper-case} */
     public String method() {
         return method;
     }
 
+    /** {@return the request path, as given} */
     public String path() {
         return path;
     }
 
-    /** A copy of the raw body. */
+    /** {@return a copy of the raw body} */
     public byte[] body() {
         return body.clone();
     }
 
-    /** {@link IdempotencyKeys#fingerprint(String, String, byte[])} of this request. */
+    /** {@return {@link IdempotencyKeys#fingerprint(String, String, byte[])} of this request} */
     public String fingerprint() {
         return IdempotencyKeys.fingerprint(method, path, body);
     }

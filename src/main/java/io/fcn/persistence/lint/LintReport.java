@@ -7,25 +7,37 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
 
-/** What {@link MigrationLint} found, in file and line order. Lint fails when an error is not allowed. */
+/**
+ * What {@link MigrationLint} found, in file and line order. Lint fails when an error is not allowed.
+ *
+ * @param findings the findings, allowed ones included
+ */
 public record LintReport(List<LintFinding> findings) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /**
+     * Copies the findings, unmodifiable.
+     * @param findings the findings, in file and line order
+     */
     public LintReport {
         findings = List.copyOf(findings);
     }
 
-    /** The errors that are not allowed. */
+    /** {@return the errors that are not allowed} */
     public List<LintFinding> errors() {
         return findings.stream().filter(LintFinding::failing).toList();
     }
 
+    /** {@return whether lint passed: no error that is not allowed} */
     public boolean passed() {
         return errors().isEmpty();
     }
 
-    /** {@code {"findings": [{"code", "severity", "file", "line", "statement", "rule", "fix", "allowed"}]}}. */
+    /**
+     * {@return the report as JSON: {@code {"findings": [{"code", "severity", "file", "line", "statement", "rule",
+     * "fix", "allowed"}]}}}
+     */
     public String toJson() {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {

@@ -69,12 +69,16 @@ public final class MigrationLint {
         this.allowEntries = List.copyOf(allowEntries);
     }
 
-    /** Lint over {@code scripts}, with no allow file. */
+    /**
+     * Lint over {@code scripts}, with no allow file.
+     * @param scripts the migrations and rollbacks to lint
+     * @return the lint, to run
+     */
     public static MigrationLint of(ScriptSet scripts) {
         return new MigrationLint(scripts, List.of());
     }
 
-    /** The jar's migrations and rollbacks, with the jar's allow file. */
+    /** {@return lint over the jar's migrations and rollbacks, with the jar's allow file} */
     public static MigrationLint classpath() {
         return new MigrationLint(ScriptSet.classpath(), classpathAllows());
     }
@@ -82,6 +86,10 @@ public final class MigrationLint {
     /**
      * The jar's migrations plus a project's ({@code migrationDir}, {@code rollbackDir}; a file there replaces the
      * jar's file of its version), with the jar's allow file and {@code allowFile} when it exists.
+     * @param migrationDir the project's migrations
+     * @param rollbackDir the project's rollbacks
+     * @param allowFile the project's allow file; null or a missing file adds none
+     * @return the lint, to run
      */
     public static MigrationLint withDirectories(Path migrationDir, Path rollbackDir, Path allowFile) {
         MigrationLint lint = new MigrationLint(ScriptSet.classpath().withDirectories(migrationDir, rollbackDir),
@@ -89,7 +97,12 @@ public final class MigrationLint {
         return allowFile != null && Files.exists(allowFile) ? lint.withAllowFile(allowFile) : lint;
     }
 
-    /** The same lint with the entries of an allow file added (an entry for the same statement replaces it). */
+    /**
+     * The same lint with the entries of an allow file added (an entry for the same statement replaces it).
+     * @param file the allow file, UTF-8
+     * @return a new lint; this one is unchanged
+     * @throws UncheckedIOException when the file cannot be read
+     */
     public MigrationLint withAllowFile(Path file) {
         try {
             return withAllowText(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
@@ -98,7 +111,12 @@ public final class MigrationLint {
         }
     }
 
-    /** The same lint with allow entries read from {@code text} ({@code source} names it in findings). */
+    /**
+     * The same lint with allow entries read from {@code text} ({@code source} names it in findings).
+     * @param source the name findings about an entry give as their file
+     * @param text the allow file's text
+     * @return a new lint; this one is unchanged
+     */
     public MigrationLint withAllowText(String source, String text) {
         List<AllowFile.Entry> added = AllowFile.parse(source, text);
         List<AllowFile.Entry> all = new ArrayList<>();
@@ -125,6 +143,7 @@ public final class MigrationLint {
         }
     }
 
+    /** {@return every finding over the scripts and the allow entries; lint failing is a report, never a throw} */
     public LintReport run() {
         List<LintFinding> findings = new ArrayList<>();
         List<Script> migrations = scripts.migrations();

@@ -24,12 +24,20 @@ public final class FcnMigrations {
     private FcnMigrations() {
     }
 
-    /** A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load. */
+    /**
+     * A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load.
+     * @param dataSource the database to migrate
+     * @return the configuration: the library's locations, history table and schema
+     */
     public static FluentConfiguration configure(DataSource dataSource) {
         return FlywaySetup.configure(dataSource, ScriptSet.classpath(), true);
     }
 
-    /** Flyway over the library's migrations on {@code dataSource}. */
+    /**
+     * Flyway over the library's migrations on {@code dataSource}.
+     * @param dataSource the database to migrate
+     * @return the loaded Flyway
+     */
     public static Flyway flyway(DataSource dataSource) {
         return configure(dataSource).load();
     }
@@ -37,12 +45,19 @@ public final class FcnMigrations {
     /**
      * Applies every pending migration of this jar. Logs one line at INFO (logger
      * {@code io.fcn.persistence.migration}); Flyway's own lines are DEBUG on {@code io.fcn.persistence.flyway}.
+     * @param dataSource the database to migrate
+     * @return Flyway's result
      */
     public static MigrateResult migrate(DataSource dataSource) {
         return FlywaySetup.migrate(flyway(dataSource));
     }
 
-    /** Applies pending migrations up to and including {@code targetVersion} (e.g. {@code 20251022.0001}). */
+    /**
+     * Applies pending migrations up to and including {@code targetVersion} (e.g. {@code 20251022.0001}).
+     * @param dataSource the database to migrate
+     * @param targetVersion the last migration to apply
+     * @return Flyway's result
+     */
     public static MigrateResult migrate(DataSource dataSource, String targetVersion) {
         return FlywaySetup.migrate(configure(dataSource).target(targetVersion).load());
     }

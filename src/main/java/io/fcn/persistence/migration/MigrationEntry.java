@@ -6,6 +6,9 @@ import java.time.Instant;
  * One line of {@code info}: a migration the jar (or the project directory) carries, the database has applied, or
  * both.
  *
+ * @param version         the migration version, e.g. {@code 20251022.0001}; null when Flyway gives none
+ * @param description     the description from the file name
+ * @param type            Flyway's migration type, e.g. {@code SQL}
  * @param state           Flyway's state: {@code Success}, {@code Pending}, {@code Failed}, {@code Baseline},
  *                        {@code Future} (applied, unknown to this jar) …
  * @param installedOn     null while pending

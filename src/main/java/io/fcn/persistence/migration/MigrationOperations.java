@@ -114,6 +114,7 @@ public final class MigrationOperations {
     /**
      * The database when Alembic built it and the library has not adopted it yet: an {@code alembic_version}
      * table, the library's {@code fcn_*} tables and no library history table. Empty for any other database.
+     * @return the Alembic-built database, or empty
      */
     public Optional<AlembicDatabase> alembic() {
         try (Connection c = dataSource.getConnection()) {
@@ -250,6 +251,8 @@ public final class MigrationOperations {
      * The structural drift of the database against the expected schema of {@code version} of these scripts,
      * whatever version the database is at (or none: an Alembic-built database before its baseline). History is
      * left out. An unknown version is a {@link io.fcn.persistence.exceptions.MisuseException} naming the known ones.
+     * @param version a migration version of these scripts
+     * @return the structural drift
      */
     public DriftReport driftAgainst(String version) {
         return DriftCheck.of(dataSource).withScripts(scripts).againstVersion(version).withoutHistory().run();
@@ -428,14 +431,24 @@ public final class MigrationOperations {
         return adjust.apply(FlywaySetup.configure(dataSource, scripts, prepare)).load();
     }
 
-    /** A database Alembic built, not adopted yet: its {@code alembic_version} rows (usually one revision). */
+    /**
+     * A database Alembic built, not adopted yet: its {@code alembic_version} rows (usually one revision).
+     * @param revisions the revisions in {@code alembic_version}
+     */
     public record AlembicDatabase(List<String> revisions) {
 
+        /**
+         * Copies the revisions, unmodifiable.
+         * @param revisions the revisions in {@code alembic_version}
+         */
         public AlembicDatabase {
             revisions = List.copyOf(revisions);
         }
 
-        /** E.g. {@code an Alembic-built database (alembic_version 20251022_0001) without the library's history}. */
+        /**
+         * {@return the database in words, e.g. {@code an Alembic-built database (alembic_version 20251022_0001)
+         * without the library's history}}
+         */
         public String describe() {
             return "an Alembic-built database (" + ALEMBIC_TABLE + " "
                     + (revisions.isEmpty() ? "empty" : String.join(", ", revisions)) + ") without the library's "
@@ -443,7 +456,12 @@ public final class MigrationOperations {
         }
     }
 
-    /** What {@code check} found: the status (pending migrations) and, at the latest version, the drift report. */
+    /**
+     * What {@code check} found: the status (pending migrations) and, at the latest version, the drift report.
+     *
+     * @param status the migration status, pending migrations included
+     * @param drift  the drift report when the database is at the latest version; empty otherwise
+     */
     public record CheckResult(MigrationStatus status, Optional<DriftReport> drift) {
 
         /** {@return whether migrations are pending} */

@@ -2,7 +2,12 @@ package io.fcn.persistence.migration;
 
 import java.util.List;
 
-/** What {@code info} reports: the current version (null for an empty history) and every migration, in order. */
+/**
+ * What {@code info} reports: the current version (null for an empty history) and every migration, in order.
+ *
+ * @param currentVersion the latest applied version, or null for an empty history
+ * @param migrations     every migration, in version order
+ */
 public record MigrationStatus(String currentVersion, List<MigrationEntry> migrations) {
 
     /**

@@ -21,7 +21,13 @@ import io.fcn.persistence.internal.scripts.ScriptSet;
  */
 public final class NewMigration {
 
-    /** The two files created. */
+    /**
+     * The two files created.
+     *
+     * @param version   the new version
+     * @param migration the migration file created
+     * @param rollback  the rollback file created
+     */
     public record Created(String version, Path migration, Path rollback) {
     }
 

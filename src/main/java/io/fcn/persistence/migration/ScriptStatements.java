@@ -2,7 +2,13 @@ package io.fcn.persistence.migration;
 
 import java.util.List;
 
-/** A script split into the statements the engine runs, in order (what {@code sql} prints). */
+/**
+ * A script split into the statements the engine runs, in order (what {@code sql} prints).
+ *
+ * @param version    the script's version
+ * @param filename   the script's file name
+ * @param statements the statements, in the order they run
+ */
 public record ScriptStatements(String version, String filename, List<String> statements) {
 
     /**

@@ -5,7 +5,11 @@ import org.flywaydb.core.api.MigrationVersion;
 /** How far {@code undo} goes: a number of steps, down to a version (which stays applied), or to an empty schema. */
 public sealed interface UndoTarget {
 
-    /** Undoes the latest {@code n} applied migrations. */
+    /**
+     * Undoes the latest {@code n} applied migrations.
+     *
+     * @param n how many, at least 1
+     */
     record Steps(int n) implements UndoTarget {
         /**
          * A number of steps, checked.
@@ -19,7 +23,11 @@ public sealed interface UndoTarget {
         }
     }
 
-    /** Undoes every applied migration above {@code version}; {@code version} itself stays applied. */
+    /**
+     * Undoes every applied migration above {@code version}; {@code version} itself stays applied.
+     *
+     * @param version the version to keep applied
+     */
     record Version(String version) implements UndoTarget {
         /**
          * A version, checked.

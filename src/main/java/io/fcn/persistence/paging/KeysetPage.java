@@ -10,6 +10,10 @@ import java.util.Optional;
  * truncated or from another list is a {@link io.fcn.persistence.exceptions.ValidationException} on {@code cursor};
  * the check guards against mistakes, not against a caller who forges one. Cursors do not expire: rows added behind
  * one never shift it.
+ *
+ * @param <T>        the item type
+ * @param items      the page's items, in the list's order
+ * @param nextCursor the cursor of the next page; empty on the last page
  */
 public record KeysetPage<T>(List<T> items, Optional<String> nextCursor) {
 

@@ -9,6 +9,9 @@ import io.fcn.persistence.internal.validation.Validate;
  * cursor is empty. Each page is one index seek however deep the list is, and rows added behind the cursor never
  * shift it: the way to walk long lists and batch jobs. The cursor is the opaque {@link KeysetPage#nextCursor()} of
  * the previous page of the same list.
+ *
+ * @param cursor the previous page's {@link KeysetPage#nextCursor()}, or empty for the first page
+ * @param limit  the most items the page holds
  */
 public record KeysetRequest(Optional<String> cursor, int limit) {
 

@@ -2,7 +2,16 @@ package io.fcn.persistence.paging;
 
 import java.util.List;
 
-/** One numbered page of a list, with the list's totals ({@code total_items}, {@code total_pages}). */
+/**
+ * One numbered page of a list, with the list's totals ({@code total_items}, {@code total_pages}).
+ *
+ * @param <T>        the item type
+ * @param items      the page's items, in the list's order; empty past the last page
+ * @param page       the page number, 1 for the first
+ * @param limit      the page size asked for
+ * @param totalItems how many items the whole list has
+ * @param totalPages how many pages of {@code limit} the list fills
+ */
 public record Page<T>(List<T> items, int page, int limit, long totalItems, long totalPages) {
 
     /**

@@ -27,6 +27,16 @@ public final class PageQueries {
     /**
      * The keyset page {@code request} asks for: rows matching {@code filter}, after the cursor, in order. The
      * cursor is bound to the table, the filter's rendered text (values included) and the order.
+     * @param <R> the table's record type
+     * @param <T> the item type the page carries
+     * @param ctx the context to run on
+     * @param table the table listed
+     * @param filter the rows that belong to the list
+     * @param order the list's order (its last key unique)
+     * @param request the page asked for
+     * @param mapper turns a row into an item
+     * @return the page, with the next page's cursor when there is one
+     * @throws ValidationException when the request's cursor is not an intact cursor of this list
      */
     public static <R extends Record, T> KeysetPage<T> keyset(DSLContext ctx, Table<R> table, Condition filter,
             KeysetOrder<R> order, KeysetRequest request, Function<? super R, ? extends T> mapper) {
@@ -37,6 +47,17 @@ public final class PageQueries {
      * As {@link #keyset(DSLContext, Table, Condition, KeysetOrder, KeysetRequest, Function)}, the cursor bound to
      * {@code filterName} instead of the filter's rendered text: a name that tells every filter of the table apart,
      * values included (a filter's {@code toString()}), and costs nothing to compute.
+     * @param <R> the table's record type
+     * @param <T> the item type the page carries
+     * @param ctx the context to run on
+     * @param table the table listed
+     * @param filter the rows that belong to the list
+     * @param filterName the name that binds the cursor to this filter
+     * @param order the list's order (its last key unique)
+     * @param request the page asked for
+     * @param mapper turns a row into an item
+     * @return the page, with the next page's cursor when there is one
+     * @throws ValidationException when the request's cursor is not an intact cursor of this list
      */
     public static <R extends Record, T> KeysetPage<T> keyset(DSLContext ctx, Table<R> table, Condition filter,
             String filterName, KeysetOrder<R> order, KeysetRequest request,
@@ -64,7 +85,18 @@ public final class PageQueries {
         }
     }
 
-    /** The numbered page {@code request} asks for, with the totals of the whole list. */
+    /**
+     * The numbered page {@code request} asks for, with the totals of the whole list.
+     * @param <R> the table's record type
+     * @param <T> the item type the page carries
+     * @param ctx the context to run on
+     * @param table the table listed
+     * @param filter the rows that belong to the list
+     * @param order the list's order (its last key unique)
+     * @param request the page asked for
+     * @param mapper turns a row into an item
+     * @return the page and the list's totals; empty items past the last page
+     */
     public static <R extends Record, T> Page<T> numbered(DSLContext ctx, Table<R> table, Condition filter,
             KeysetOrder<R> order, PageRequest request, Function<? super R, ? extends T> mapper) {
         long total = ctx.fetchCount(table, filter);

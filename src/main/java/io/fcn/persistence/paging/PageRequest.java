@@ -6,6 +6,9 @@ import io.fcn.persistence.internal.validation.Validate;
  * A numbered page ({@code OFFSET … FETCH}), as the service's API contract pages today: page 1 is the first,
  * {@code limit} is 1–{@value #MAX_LIMIT}. Each page costs a count and a scan over the skipped rows; prefer
  * {@link KeysetRequest} for deep lists and batch jobs.
+ *
+ * @param page  the page number, 1 for the first
+ * @param limit the page size
  */
 public record PageRequest(int page, int limit) {
 

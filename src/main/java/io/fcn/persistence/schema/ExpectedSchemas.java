@@ -46,6 +46,10 @@ public final class ExpectedSchemas {
      * directory's). Where every migration up to the version is the jar's own, that is the jar's snapshot;
      * otherwise (a version only the directory has, or a jar version whose file the directory replaces) it is
      * derived at run time from the set's files by the build's own interpretation.
+     * @param scripts the migrations to read
+     * @param version a migration version among them
+     * @return the expected schema after that migration
+     * @throws MisuseException when {@code scripts} have no migration {@code version}
      */
     public static SchemaModel forVersion(ScriptSet scripts, String version) {
         List<MigrationScripts.Script> upTo = scripts.migrations().stream()

@@ -14,6 +14,13 @@ import io.fcn.persistence.types.TemplateStatus;
  * NewTemplate template = NewTemplate.builder().templateId("TPL-1").name("FCN 12M").specVersion("1.0")
  *         .issuer("Bank A").parameters("{\"tenor_months\": 12}").active().build();
  * }</pre>
+ *
+ * @param templateId  the template's business key
+ * @param name        the template's display name
+ * @param specVersion the product specification version trades must match
+ * @param issuer      the issuing party
+ * @param parameters  JSON text: an object or an array
+ * @param status      {@code draft} or {@code active}
  */
 public record NewTemplate(String templateId, String name, String specVersion, String issuer, String parameters,
         TemplateStatus status) {
@@ -24,6 +31,15 @@ public record NewTemplate(String templateId, String name, String specVersion, St
     static final int NAME_MAX = 255;
 
     /**
+     * Validates the fields.
+     *
+     * @param templateId  the template's business key
+     * @param name        the template's display name
+     * @param specVersion the product specification version trades must match
+     * @param issuer      the issuing party
+     * @param parameters  JSON text: an object or an array
+     * @param status      {@code draft} or {@code active}
+     * @throws ValidationException a field breaks its rule (named as its column), or the status is {@code deprecated}
      * @deprecated five strings in a row are easy to swap unnoticed: use {@link #builder()}. Removed in the next
      *             release.
      */
@@ -40,13 +56,20 @@ public record NewTemplate(String templateId, String name, String specVersion, St
         }
     }
 
-    /** Collects the fields by name; {@link Builder#build()} validates them. */
+    /** {@return a builder that collects the fields by name; {@link Builder#build()} validates them} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
      * A template to prepare before trades may use it ({@link TemplateRepository#activate} later).
+     *
+     * @param templateId  the template's business key
+     * @param name        the template's display name
+     * @param specVersion the product specification version trades must match
+     * @param issuer      the issuing party
+     * @param parameters  JSON text: an object or an array
+     * @return the template, status {@code draft}
      *
      * @deprecated five strings in a row: use {@code builder()…draft().build()}. Removed in the next release.
      */
@@ -58,6 +81,13 @@ public record NewTemplate(String templateId, String name, String specVersion, St
 
     /**
      * A template trades may be booked against at once.
+     *
+     * @param templateId  the template's business key
+     * @param name        the template's display name
+     * @param specVersion the product specification version trades must match
+     * @param issuer      the issuing party
+     * @param parameters  JSON text: an object or an array
+     * @return the template, status {@code active}
      *
      * @deprecated five strings in a row: use {@code builder()…active().build()}. Removed in the next release.
      */
@@ -79,49 +109,81 @@ public record NewTemplate(String templateId, String name, String specVersion, St
         private Builder() {
         }
 
+        /**
+         * The business key (at most 100 printable ASCII characters).
+         * @param templateId the template's {@code template_id}
+         * @return this builder
+         */
         public Builder templateId(String templateId) {
             this.templateId = templateId;
             return this;
         }
 
+        /**
+         * The display name (at most 255 characters).
+         * @param name the template's name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /**
+         * The specification version (a business key of at most 20 characters).
+         * @param specVersion the template's {@code spec_version}
+         * @return this builder
+         */
         public Builder specVersion(String specVersion) {
             this.specVersion = specVersion;
             return this;
         }
 
+        /**
+         * The issuer (at most 100 ASCII characters).
+         * @param issuer the template's issuer
+         * @return this builder
+         */
         public Builder issuer(String issuer) {
             this.issuer = issuer;
             return this;
         }
 
-        /** JSON text: an object or an array. */
+        /**
+         * The template's parameters.
+         * @param parameters JSON text: an object or an array
+         * @return this builder
+         */
         public Builder parameters(String parameters) {
             this.parameters = parameters;
             return this;
         }
 
-        /** {@code draft} or {@code active}. */
+        /**
+         * The status, {@code draft} or {@code active}.
+         * @param status the new template's status
+         * @return this builder
+         */
         public Builder status(TemplateStatus status) {
             this.status = status;
             return this;
         }
 
-        /** Status {@code draft}: prepared, not yet usable by trades. */
+        /** {@return this builder, status {@code draft}: prepared, not yet usable by trades} */
         public Builder draft() {
             return status(TemplateStatus.DRAFT);
         }
 
-        /** Status {@code active}: trades may be booked against it at once. */
+        /** {@return this builder, status {@code active}: trades may be booked against it at once} */
         public Builder active() {
             return status(TemplateStatus.ACTIVE);
         }
 
-        /** @throws ValidationException a field breaks its rule (named as its column) */
+        /**
+         * Validates the fields and builds the template.
+         * @return the template
+         * @throws ValidationException a field breaks its rule (named as its column)
+         */
         public NewTemplate build() {
             return new NewTemplate(templateId, name, specVersion, issuer, parameters, status);
         }

@@ -119,12 +119,19 @@ public final class ClaimBuilder {
         return fingerprint != null ? fingerprint : IdempotencyKeys.fingerprint(method, path, body);
     }
 
-    /** The request the claim is for (method, path, body); the fingerprint it gives is {@link #fingerprint()} unless set. */
+    /**
+     * {@return the request the claim is for (method, path, body); the fingerprint it gives is {@link #fingerprint()}
+     * unless set}
+     */
     public IdempotentRequest request() {
         return IdempotentRequest.of(method, path, body);
     }
 
-    /** Claims the key through {@code fcn.idempotency()}: whatever the outcome. */
+    /**
+     * Claims the key through {@code fcn.idempotency()}: whatever the outcome.
+     * @param fcn the entry point to claim through
+     * @return the claim's outcome
+     */
     @SuppressWarnings("deprecation") // a fingerprint of the caller's own needs the form that takes one
     public ClaimOutcome claim(FcnPersistence fcn) {
         if (fingerprint != null) {

@@ -115,6 +115,7 @@ public final class ObservationBuilder {
     /**
      * The observation, validated as {@link Observation#builder()} validates it; without a named trade its trade id is
      * a fresh unique key (no such trade exists).
+     * @return the observation
      */
     public Observation build() {
         String trade = tradeId != null ? tradeId : FcnTestData.uniqueKey("TRD");

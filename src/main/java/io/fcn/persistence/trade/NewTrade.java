@@ -10,6 +10,15 @@ import io.fcn.persistence.internal.validation.Validate;
  * printable ASCII characters, no leading or trailing space), {@code spec_version} likewise with at most 20,
  * {@code maturity_date} after {@code trade_date}, {@code notional} positive and exact in DECIMAL(18,4),
  * {@code currency} three upper-case letters, {@code trade_params} a JSON object or array.
+ *
+ * @param tradeId      the trade's business key
+ * @param templateId   the template the trade is booked against
+ * @param specVersion  the template's spec version the trade follows
+ * @param tradeDate    the trade date
+ * @param maturityDate the maturity date, after the trade date
+ * @param notional     the notional, positive, in the trade's currency
+ * @param currency     the ISO 4217 code, e.g. {@code USD}
+ * @param tradeParams  JSON text: an object or an array
  */
 public record NewTrade(String tradeId, String templateId, String specVersion, LocalDate tradeDate,
         LocalDate maturityDate, BigDecimal notional, String currency, String tradeParams) {
@@ -18,6 +27,17 @@ public record NewTrade(String tradeId, String templateId, String specVersion, Lo
     static final int SPEC_VERSION_MAX = 20;
 
     /**
+     * Validates the fields.
+     *
+     * @param tradeId      the trade's business key
+     * @param templateId   the template the trade is booked against
+     * @param specVersion  the template's spec version the trade follows
+     * @param tradeDate    the trade date
+     * @param maturityDate the maturity date, after the trade date
+     * @param notional     the notional, positive, in the trade's currency
+     * @param currency     the ISO 4217 code, e.g. {@code USD}
+     * @param tradeParams  JSON text: an object or an array
+     * @throws io.fcn.persistence.exceptions.ValidationException a field breaks its rule (named as its column)
      * @deprecated three strings in a row (trade, template, spec version) are easy to swap unnoticed: use
      *             {@link #builder()}. Removed in the next release.
      */
@@ -33,7 +53,7 @@ public record NewTrade(String tradeId, String templateId, String specVersion, Lo
         Validate.json("trade_params", tradeParams);
     }
 
-    /** Collects the fields by name; {@link Builder#build()} validates them. */
+    /** {@return a builder that collects the fields by name; {@link Builder#build()} validates them} */
     public static Builder builder() {
         return new Builder();
     }

@@ -26,14 +26,20 @@ public record Termination(LocalDate date, String reason, BigDecimal settlementAm
 
     static final int REASON_MAX = 500;
 
-    /** @throws io.fcn.persistence.exceptions.ValidationException a field breaks its rule, named as above */
+    /**
+     * Validates the fields.
+     * @param date             the termination date
+     * @param reason           why the trade ends early
+     * @param settlementAmount the amount settled on termination
+     * @throws io.fcn.persistence.exceptions.ValidationException a field breaks its rule, named as above
+     */
     public Termination {
         Validate.notNull("termination_date", date);
         Validate.text("termination_reason", reason, REASON_MAX);
         Validate.notNull("settlement_amount", settlementAmount);
     }
 
-    /** Collects the fields by name; {@link Builder#build()} validates them. */
+    /** {@return a builder that collects the fields by name; {@link Builder#build()} validates them} */
     public static Builder builder() {
         return new Builder();
     }
@@ -47,21 +53,41 @@ public record Termination(LocalDate date, String reason, BigDecimal settlementAm
         private Builder() {
         }
 
+        /**
+         * When the trade ends (required).
+         * @param date the termination date
+         * @return this builder
+         */
         public Builder date(LocalDate date) {
             this.date = date;
             return this;
         }
 
+        /**
+         * Why the trade ends early (1–500 characters, not blank).
+         * @param reason the termination reason
+         * @return this builder
+         */
         public Builder reason(String reason) {
             this.reason = reason;
             return this;
         }
 
+        /**
+         * What changes hands (required; zero or negative allowed).
+         * @param settlementAmount the settlement amount
+         * @return this builder
+         */
         public Builder settlementAmount(BigDecimal settlementAmount) {
             this.settlementAmount = settlementAmount;
             return this;
         }
 
+        /**
+         * Validates the fields and builds the termination.
+         * @return the termination
+         * @throws io.fcn.persistence.exceptions.ValidationException a field breaks its rule
+         */
         public Termination build() {
             return new Termination(date, reason, settlementAmount);
         }

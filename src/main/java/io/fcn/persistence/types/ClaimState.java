@@ -4,7 +4,9 @@ import org.jooq.EnumType;
 
 /** {@code fcn_idempotency_key.state}: the schema's values, mapped here only (ck_fcn_idempotency_key_state). */
 public enum ClaimState implements EnumType {
+    /** Claimed, the request is being processed; no response stored yet. */
     IN_PROGRESS("in_progress"),
+    /** Processed: the stored response is replayed for a repeat of the request. */
     COMPLETED("completed");
 
     private final String literal;

@@ -4,9 +4,13 @@ import org.jooq.EnumType;
 
 /** What an observation date observes; the lower-case values are the schema's (ck_fcn_observation_type). */
 public enum ObservationType implements EnumType {
+    /** An autocall observation: may call the note early. */
     AUTOCALL("autocall"),
+    /** A coupon observation: decides whether the coupon is due. */
     COUPON("coupon"),
+    /** A knock-in observation: checks the barrier. */
     KI("ki"),
+    /** The final observation at maturity. */
     MATURITY("maturity");
 
     private final String literal;

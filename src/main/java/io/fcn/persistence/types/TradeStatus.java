@@ -7,12 +7,19 @@ import org.jooq.EnumType;
  * follow which is {@code io.fcn.persistence.trade.TradeTransitions}' table.
  */
 public enum TradeStatus implements EnumType {
+    /** Booked and live; the only status a booking gives. */
     ACTIVE("active"),
+    /** The knock-in barrier was breached; still live. */
     KNOCKED_IN("knocked_in"),
+    /** Knocked out: ended, awaiting settlement. */
     KNOCKED_OUT("knocked_out"),
+    /** Called early on an autocall date: ended, awaiting settlement. */
     AUTOCALLED("autocalled"),
+    /** Reached its maturity date: ended, awaiting settlement. */
     MATURED("matured"),
+    /** Settled after it ended; final, no transition leaves it. */
     SETTLED("settled"),
+    /** Terminated early (see {@code io.fcn.persistence.trade.Termination}): ended, awaiting settlement. */
     TERMINATED("terminated");
 
     private final String literal;

@@ -3,6 +3,7 @@ package io.fcn.persistence.schema.model;
 /**
  * A CHECK constraint.
  *
+ * @param name       the constraint name
  * @param expression the engine's text of the predicate, normalized ({@link SqlText#normalize}); null when the
  *                   reader cannot show it. Engines rewrite predicates differently (SQL Server turns {@code IN} into
  *                   {@code OR}s, H2 adds casts), so expressions are comparable within one engine family only.

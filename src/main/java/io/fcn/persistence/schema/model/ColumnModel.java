@@ -4,6 +4,11 @@ import java.util.Objects;
 
 /**
  * A column. {@code nullable} and {@code identity} are null when the reader cannot show them (not checkable).
+ *
+ * @param name     the column name
+ * @param type     the normalized type
+ * @param nullable whether it allows NULL; null when not known
+ * @param identity whether it is an identity column; null when not known
  */
 public record ColumnModel(String name, ColumnType type, Boolean nullable, Boolean identity) {
 

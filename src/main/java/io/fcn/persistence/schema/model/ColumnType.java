@@ -8,7 +8,12 @@ import java.util.Objects;
  * whether the reader can tell NVARCHAR from VARCHAR (and NCHAR from CHAR); when it cannot, the family is the
  * non-national one.
  *
- * @param otherName the engine's own type name, kept only for family {@link TypeFamily#OTHER}
+ * @param family        the type family (e.g. VARCHAR, DECIMAL, DATETIMEOFFSET)
+ * @param nationalKnown whether the reader can tell national from non-national character types
+ * @param length        the length of a character or binary type; null otherwise or when not known
+ * @param precision     the precision of a numeric or time type; null otherwise or when not known
+ * @param scale         the scale of a decimal type; null otherwise or when not known
+ * @param otherName     the engine's own type name, kept only for family {@link TypeFamily#OTHER}
  */
 public record ColumnType(TypeFamily family, boolean nationalKnown, Length length, Integer precision, Integer scale,
         String otherName) {

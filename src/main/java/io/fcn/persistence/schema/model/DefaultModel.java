@@ -3,6 +3,7 @@ package io.fcn.persistence.schema.model;
 /**
  * A column default.
  *
+ * @param column     the column the default belongs to
  * @param name       the DEFAULT constraint's name; null when the engine has no such names (H2)
  * @param expression normalized ({@link SqlText#normalize}), e.g. {@code sysdatetimeoffset()}, {@code 0},
  *                   {@code 'completed'}; null when not known

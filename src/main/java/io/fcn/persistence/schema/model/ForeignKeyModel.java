@@ -2,7 +2,14 @@ package io.fcn.persistence.schema.model;
 
 import java.util.List;
 
-/** A foreign key: its columns, in order, and the table and columns they reference. */
+/**
+ * A foreign key: its columns, in order, and the table and columns they reference.
+ *
+ * @param name              the constraint name
+ * @param columns           the referencing columns, in key order
+ * @param referencedTable   the table referenced
+ * @param referencedColumns the columns referenced, in the same order
+ */
 public record ForeignKeyModel(String name, List<String> columns, String referencedTable,
         List<String> referencedColumns) {
 

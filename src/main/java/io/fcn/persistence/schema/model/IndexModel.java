@@ -6,6 +6,7 @@ import java.util.Optional;
 /**
  * An index that is not the implementation of a primary key or unique constraint.
  *
+ * @param name            the index name
  * @param columns         key columns in index order
  * @param unique          null when not known
  * @param includedColumns sorted ({@code INCLUDE} order carries no meaning); null when the reader cannot show them

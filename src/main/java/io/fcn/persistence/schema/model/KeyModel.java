@@ -2,7 +2,12 @@ package io.fcn.persistence.schema.model;
 
 import java.util.List;
 
-/** A primary key or unique constraint: its name and its columns in key order. */
+/**
+ * A primary key or unique constraint: its name and its columns in key order.
+ *
+ * @param name    the constraint name
+ * @param columns the key columns, in key order
+ */
 public record KeyModel(String name, List<String> columns) {
 
     /**

@@ -1,6 +1,11 @@
 package io.fcn.persistence.schema.model;
 
-/** A character or binary length: a number of characters (bytes for binary types), or {@code MAX}. */
+/**
+ * A character or binary length: a number of characters (bytes for binary types), or {@code MAX}.
+ *
+ * @param value the number of characters or bytes; 0 for MAX
+ * @param max   whether it is MAX
+ */
 public record Length(int value, boolean max) {
 
     /** {@code MAX}: as long as the engine allows. */

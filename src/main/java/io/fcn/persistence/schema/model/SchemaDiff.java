@@ -34,6 +34,12 @@ public final class SchemaDiff {
         this.to = Objects.requireNonNull(to, "to");
     }
 
+    /**
+     * The difference from {@code from} to {@code to}: an object only {@code to} has is added.
+     * @param from the schema before (e.g. the expected one)
+     * @param to the schema after (e.g. the live one)
+     * @return the diff, empty when they match
+     */
     public static SchemaDiff between(SchemaModel from, SchemaModel to) {
         SchemaDiff diff = new SchemaDiff(from, to);
         for (String name : union(from.tableNames(), to.tableNames())) {
@@ -50,30 +56,32 @@ public final class SchemaDiff {
         return diff;
     }
 
+    /** {@return the schema diffed from} */
     public SchemaModel from() {
         return from;
     }
 
+    /** {@return the schema diffed to} */
     public SchemaModel to() {
         return to;
     }
 
-    /** Every entry, not-comparable ones included. */
+    /** {@return every entry, not-comparable ones included} */
     public List<SchemaChange> changes() {
         return List.copyOf(changes);
     }
 
-    /** The entries that are added, removed or changed objects. */
+    /** {@return the entries that are added, removed or changed objects} */
     public List<SchemaChange> differences() {
         return changes.stream().filter(SchemaChange::isDifference).toList();
     }
 
-    /** The properties one side cannot show. */
+    /** {@return the entries for properties one side cannot show} */
     public List<SchemaChange> notComparable() {
         return changes.stream().filter(c -> !c.isDifference()).toList();
     }
 
-    /** No added, removed or changed object (not-comparable properties aside). */
+    /** {@return whether no object was added, removed or changed (not-comparable properties aside)} */
     public boolean isEmpty() {
         return differences().isEmpty();
     }
@@ -84,17 +92,29 @@ public final class SchemaDiff {
                 + notComparable().size() + " not comparable]";
     }
 
-    /** E.g. {@code table (7 columns)}. */
+    /**
+     * A table as people read it, e.g. {@code table (7 columns)}.
+     * @param table the table
+     * @return the text
+     */
     public static String describe(TableModel table) {
         return "table (" + table.columns().size() + " columns)";
     }
 
-    /** E.g. {@code CHECK (notional>(0))}, or {@code CHECK} when the predicate is not known. */
+    /**
+     * A check as people read it, e.g. {@code CHECK (notional>(0))}, or {@code CHECK} when the predicate is not known.
+     * @param check the check
+     * @return the text
+     */
     public static String describe(CheckModel check) {
         return check.expression() == null ? "CHECK" : "CHECK (" + check.expression() + ")";
     }
 
-    /** E.g. {@code CONSTRAINT df_fcn_trade_version DEFAULT 0}. */
+    /**
+     * A default as people read it, e.g. {@code CONSTRAINT df_fcn_trade_version DEFAULT 0}.
+     * @param d the default
+     * @return the text
+     */
     public static String describe(DefaultModel d) {
         return (d.name() == null ? "" : "CONSTRAINT " + d.name() + " ")
                 + "DEFAULT " + (d.expression() == null ? "(not known)" : d.expression());

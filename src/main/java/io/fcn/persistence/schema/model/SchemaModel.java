@@ -11,6 +11,7 @@ import java.util.Optional;
  * in a stable order. A property a source cannot show is null in it: "not checkable here", never a difference.
  *
  * @param source what the model was read from, for people (e.g. {@code "generated classes"}); never credentials
+ * @param tables the tables, sorted by name
  */
 public record SchemaModel(String source, List<TableModel> tables) {
 

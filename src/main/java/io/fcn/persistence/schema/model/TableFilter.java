@@ -5,7 +5,12 @@ import java.util.function.Predicate;
 import io.fcn.persistence.internal.engine.LibrarySchema;
 
 
-/** Which tables of schema {@code dbo} a catalog reader reads, by (lower-case) table name. */
+/**
+ * Which tables of schema {@code dbo} a catalog reader reads, by (lower-case) table name.
+ *
+ * @param description what it accepts, for people
+ * @param accepts     the test on a lower-case table name
+ */
 public record TableFilter(String description, Predicate<String> accepts) {
 
     /**

@@ -8,6 +8,15 @@ import java.util.Optional;
  * A table with everything the schema comparison looks at. Lists are sorted by name (columns too: their order in
  * the table is not compared). {@code checks} and {@code defaults} are null when the reader cannot show them at all
  * (not checkable); {@code primaryKey} is null when the table has none.
+ *
+ * @param name        the table name
+ * @param columns     the columns, sorted by name
+ * @param primaryKey  the primary key, or null
+ * @param uniqueKeys  the unique constraints
+ * @param foreignKeys the foreign keys
+ * @param indexes     the indexes that are not a key's
+ * @param checks      the CHECK constraints, or null when not checkable
+ * @param defaults    the column defaults, or null when not checkable
  */
 public record TableModel(String name, List<ColumnModel> columns, KeyModel primaryKey, List<KeyModel> uniqueKeys,
         List<ForeignKeyModel> foreignKeys, List<IndexModel> indexes, List<CheckModel> checks,
