@@ -76,30 +76,53 @@ public final class Autogenerate {
         this.development = Objects.requireNonNull(development, "development");
     }
 
+    /**
+     * Autogenerate from a development database, changed by hand or by a tool, at the latest migration version.
+     * @param developmentDatabase the changed database; it is only read
+     * @return the operation, to configure and {@link #run}
+     */
     public static Autogenerate from(DataSource developmentDatabase) {
         return new Autogenerate(developmentDatabase);
     }
 
-    /** The project's {@code db/migration} and {@code db/rollback}: read as part of the migrations, written to. */
+    /**
+     * The project's {@code db/migration} and {@code db/rollback}: read as part of the migrations, written to.
+     * @param migrationDir where the migration is written
+     * @param rollbackDir where its rollback is written
+     * @return this operation
+     */
     public Autogenerate withProjectDirectories(Path migrationDir, Path rollbackDir) {
         this.migrationDir = Objects.requireNonNull(migrationDir, "migrationDir");
         this.rollbackDir = Objects.requireNonNull(rollbackDir, "rollbackDir");
         return this;
     }
 
-    /** {@code table.old=new} (a column or index) or {@code old=new} (a table): rendered as {@code sp_rename}. */
+    /**
+     * A rename instead of a drop and an add: {@code table.old=new} (a column or index) or {@code old=new} (a
+     * table), rendered as {@code sp_rename}.
+     * @param hint the rename; repeatable
+     * @return this operation
+     */
     public Autogenerate rename(String hint) {
         renameHints.add(Objects.requireNonNull(hint, "hint"));
         return this;
     }
 
-    /** The date in the version ({@code V<yyyymmdd>_<nnnn>}); today (UTC) unless set. */
+    /**
+     * The date in the version ({@code V<yyyymmdd>_<nnnn>}); today (UTC) unless set.
+     * @param date the date
+     * @return this operation
+     */
     public Autogenerate date(LocalDate date) {
         this.date = Objects.requireNonNull(date, "date");
         return this;
     }
 
-    /** Returns both texts, proved, without writing them. */
+    /**
+     * Whether to return both texts, proved, without writing them.
+     * @param dryRun true for a dry run
+     * @return this operation
+     */
     public Autogenerate dryRun(boolean dryRun) {
         this.dryRun = dryRun;
         return this;
@@ -120,15 +143,23 @@ public final class Autogenerate {
     /**
      * The proof on a fresh embedded database.
      *
+     * @param ran     whether the proof ran (not for no changes)
      * @param failure empty when proved; else the failing statement or the differences left
      */
     public record Proof(boolean ran, Optional<String> failure) {
+        /** {@return whether the proof ran and left no difference} */
         public boolean passed() {
             return ran && failure.isEmpty();
         }
     }
 
     /**
+     * What autogenerate did.
+     *
+     * @param outcome      no changes, written, dry run, or proof failed
+     * @param baseVersion  the latest migration the draft follows
+     * @param migrationFilename the migration's file name; null for no changes
+     * @param proof        the proof's outcome
      * @param version      the draft's version ({@code 20261201.0004}); null for no changes
      * @param migration    the migration's text; null for no changes
      * @param rollback     the rollback's text; empty when the migration is irreversible
@@ -141,6 +172,12 @@ public final class Autogenerate {
             Proof proof, List<Path> files) {
     }
 
+    /**
+     * Compares, renders, proves and (unless a dry run) writes the migration and its rollback.
+     * @param description the migration's description, for its file name
+     * @return what happened
+     * @throws AuthoringException the database is at another version, a rename hint is bad, or files cannot be written
+     */
     public Result run(String description) {
         String slug = slug(description);
         ScriptSet scripts = migrationDir == null ? ScriptSet.classpath()

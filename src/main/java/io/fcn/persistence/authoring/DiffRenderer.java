@@ -28,6 +28,8 @@ public final class DiffRenderer {
     /**
      * A summary line, one row per difference (change, object, path, property, from, to), and the not-comparable
      * properties as a second table.
+     * @param diff the difference to show
+     * @return the text, lines ending in a line feed
      */
     public static String text(SchemaDiff diff) {
         StringBuilder out = new StringBuilder();
@@ -60,6 +62,8 @@ public final class DiffRenderer {
      * {@code {"from", "to", "added", "removed", "changed", "changes": [{"kind", "object", "table", "path",
      * "property", "from", "to"}], "notComparable": [{"object", "table", "path", "property", "key", "from", "to"}]}};
      * absent values are null.
+     * @param diff the difference to show
+     * @return one JSON object
      */
     public static String json(SchemaDiff diff) {
         StringWriter out = new StringWriter();
@@ -104,6 +108,8 @@ public final class DiffRenderer {
     /**
      * A heading, a summary, a table with each difference marked (➕ added, ➖ removed, ✏️ changed), and the
      * not-comparable properties folded in a {@code <details>} block.
+     * @param diff the difference to show
+     * @return Markdown for a pull-request comment
      */
     public static String markdown(SchemaDiff diff) {
         StringBuilder out = new StringBuilder();

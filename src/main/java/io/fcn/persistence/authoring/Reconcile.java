@@ -55,39 +55,68 @@ public final class Reconcile {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    /**
+     * Reconcile a database that drifted or was built by another tool.
+     * @param dataSource the database; it is only read
+     * @return the operation, to configure and {@link #run}
+     */
     public static Reconcile from(DataSource dataSource) {
         return new Reconcile(dataSource);
     }
 
-    /** The version to reconcile to; the latest migration's unless set. */
+    /**
+     * The version to reconcile to; the latest migration's unless set.
+     * @param version a migration version
+     * @return this operation
+     */
     public Reconcile toVersion(String version) {
         this.version = Objects.requireNonNull(version, "version");
         return this;
     }
 
+    /**
+     * Also the project's migrations, for a version only they have.
+     * @param migrationDir the project's {@code db/migration}
+     * @param rollbackDir the project's {@code db/rollback}
+     * @return this operation
+     */
     public Reconcile withProjectDirectories(Path migrationDir, Path rollbackDir) {
         this.migrationDir = Objects.requireNonNull(migrationDir, "migrationDir");
         this.rollbackDir = Objects.requireNonNull(rollbackDir, "rollbackDir");
         return this;
     }
 
-    /** Drop indexes, columns and tables the expected schema does not have (else they are kept and listed). */
+    /**
+     * Whether to drop indexes, columns and tables the expected schema does not have (else kept and listed).
+     * @param dropExtra true to drop them
+     * @return this operation
+     */
     public Reconcile dropExtra(boolean dropExtra) {
         this.dropExtra = dropExtra;
         return this;
     }
 
     /**
+     * The reconcile script.
+     *
+     * @param version    the version it reconciles to
+     * @param statements the script's statements
      * @param target the engine the script is for
      * @param script the whole script: header, notes as comments, statements
      * @param kept   extra indexes ({@code table.index}), columns and tables kept (without {@code dropExtra})
      */
     public record Result(String version, TsqlTarget target, String script, DdlScript statements, List<String> kept) {
+        /** {@return whether the database already has the expected structure} */
         public boolean isEmpty() {
             return statements.isEmpty();
         }
     }
 
+    /**
+     * Reads the database and renders the script; runs nothing.
+     * @return the script and what it keeps
+     * @throws AuthoringException for an unknown version
+     */
     public Result run() {
         ScriptSet scripts = migrationDir == null ? ScriptSet.classpath()
                 : ScriptSet.classpath().withDirectories(migrationDir, rollbackDir);

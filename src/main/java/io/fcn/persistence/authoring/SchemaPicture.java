@@ -27,6 +27,8 @@ public final class SchemaPicture {
      * {@code erDiagram} with one entity per table: each column as {@code TYPE name [PK, FK, UK] "NOT NULL"}, and one
      * relationship per foreign key, labelled with its name. Mermaid allows no comma or space in an attribute
      * type, so {@code DECIMAL(18,4)} is written {@code DECIMAL_18_4} there (the reference has the exact type).
+     * @param model the schema to draw
+     * @return the diagram's Mermaid source
      */
     public static String mermaid(SchemaModel model) {
         StringBuilder out = new StringBuilder("erDiagram\n");
@@ -97,6 +99,8 @@ public final class SchemaPicture {
     /**
      * One section per table: its columns (type, nullability, default, keys), then its primary, unique and foreign
      * keys, indexes and checks.
+     * @param model the schema to describe
+     * @return the reference as Markdown
      */
     public static String markdown(SchemaModel model) {
         StringBuilder out = new StringBuilder();
@@ -147,6 +151,9 @@ public final class SchemaPicture {
     /**
      * The page {@code docs/schema.md} holds: the diagram and the reference of the expected schema of
      * {@code version}, with how to regenerate it.
+     * @param model the expected schema of {@code version}
+     * @param version the migration version it belongs to
+     * @return the whole page
      */
     public static String document(SchemaModel model, String version) {
         return "# Schema\n\n"

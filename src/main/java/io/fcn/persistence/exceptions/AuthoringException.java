@@ -10,6 +10,7 @@ public class AuthoringException extends FcnPersistenceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Which rule the input broke. */
     public enum Reason {
         /** The development database is not at the latest migration version. */
         WRONG_VERSION,
@@ -21,13 +22,19 @@ public class AuthoringException extends FcnPersistenceException {
         CANNOT_WRITE
     }
 
+    /** Which rule the input broke. */
     private final Reason reason;
 
+    /**
+     * @param reason which rule
+     * @param message what was refused, naming the input
+     */
     public AuthoringException(Reason reason, String message) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /** {@return which rule the input broke} */
     public Reason reason() {
         return reason;
     }
