@@ -389,6 +389,10 @@ class FcnDbAuthoringTest {
         assertFalse(kept.out().contains("DROP INDEX ix_fcn_template_spec_version "), kept.out());
         assertTrue(kept.err().contains("Kept (not in version " + V1 + "; --drop-extra drops them): ")
                 && kept.err().contains("fcn_template.ix_fcn_template_spec_version"), kept.err());
+        execute("alembic", kept.out());
+        Run warned = on("alembic", "check", "--version", V1);
+        assertEquals(0, warned.code(), "kept indexes are warnings: " + warned.out());
+        assertTrue(warned.out().contains("ix_fcn_template_spec_version"), warned.out());
 
         assertProblem(on("alembic", "diff", "--to", "20990101.0001", "--sql"), "20990101.0001");
         for (String[] usage : List.of(new String[] {"diff", "--from", V1, "--to", "latest", "--sql"},
