@@ -34,10 +34,12 @@ import picocli.CommandLine.Option;
             "(--url, else DATABASE_URL, else the embedded database). Exit 0 whether or not they differ;",
             "with --exit-code, 1 when they differ. Properties one side cannot show are \"not comparable\"",
             "(a database's CHECK predicates among them: compared by name, as check does).",
-            "--sql: print on stdout only the T-SQL script that brings the database (the from side) to the",
-            "expected schema of version V, keeping its data, for the engine of the connection; notes are SQL",
-            "comments, anything else goes to stderr. Extra indexes, columns and tables are kept and listed",
-            "unless --drop-extra. It only reads the database: review the script, run it, then baseline."})
+            "--sql: print on stdout only the T-SQL script that brings the database (the",
+            "from side) to the expected schema of version V, keeping its data, for the",
+            "engine of the connection; notes are SQL comments, anything else goes to",
+            "stderr. Extra indexes, columns and tables are kept and listed unless",
+            "--drop-extra. It only reads the database: review the script, run it, then",
+            "baseline --version V."})
 final class DiffCommand implements Callable<Integer> {
 
     private final Session session;

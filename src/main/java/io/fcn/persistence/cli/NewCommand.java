@@ -36,11 +36,12 @@ import picocli.CommandLine.Parameters;
             "In D (default db/migration): V<yyyymmdd>_<nnnn>__<slug>.sql, nnnn continuing the",
             "global sequence; in R: U<yyyymmdd>_<nnnn>__<slug>.sql. R is --rollback-dir, else D's sibling",
             "rollback when D is named migration (db/migration -> db/rollback); any other D needs --rollback-dir.",
-            "--autogenerate: draft both from what the development database (--url, else DATABASE_URL, else",
-            "the embedded database) has and the latest migration (the jar's plus D's) has not; the database",
-            "must be at that version. The draft is proved on a fresh embedded database before it is written,",
-            "then linted: its findings are printed for review and do not change the exit code.",
-            "No changes: exit 0, no files."})
+            "--autogenerate: draft both from what the development database (--url, else",
+            "DATABASE_URL, else the embedded database) has and the latest migration (the",
+            "jar's plus D's) has not; the database must be at that version. The draft is",
+            "proved on a fresh embedded database before it is written, then linted: its",
+            "findings are printed for review and do not change the exit code. No changes:",
+            "exit 0, no files."})
 final class NewCommand implements Callable<Integer> {
 
     /** {@code table.old=new} or {@code old=new}: identifiers, optionally in brackets or quotes. */
