@@ -5,9 +5,13 @@ import java.util.Map;
 
 /** The exit codes of {@code fcn-db}: {@code fcn-db --help} lists them from here, docs/cli.md the same (a test holds it). */
 enum ExitCode {
-    OK(0, "ok; check: up to date and no schema drift; diff: whether or not the sides differ"),
+    OK(0, "ok; check: up to date and no schema drift; diff: whether or not the sides differ; "
+            + "new --autogenerate: no changes (no files), or a proved draft written (printed with --dry-run), "
+            + "whatever its lint found"),
     FAILURE(1, "failure or refusal: connection, SQL error, unknown version, validate found a mismatch, "
-            + "migrate or undo refused, lint found an error that is not allowed, diff --exit-code: the sides differ"),
+            + "migrate or undo refused, lint found an error that is not allowed, diff --exit-code: the sides differ "
+            + "(with --sql: the script has a statement), new --autogenerate: the development database is not at "
+            + "the latest version, a rename hint names no object, or the draft fails its proof (nothing written)"),
     USAGE(2, "bad usage: one line saying what, then where the command's help is"),
     PENDING(3, "check: migrations are pending"),
     DRIFT(4, "check: the schema has drifted from the one the migrations define (at its version, or --version V)");

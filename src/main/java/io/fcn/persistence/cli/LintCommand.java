@@ -1,5 +1,6 @@
 package io.fcn.persistence.cli;
 
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
 import io.fcn.persistence.internal.format.Json;
@@ -43,15 +44,7 @@ final class LintCommand implements Callable<Integer> {
             session.print(o);
             return code.code();
         }
-        for (LintFinding f : report.findings()) {
-            session.out.println(f.file() + ":" + f.line() + ": " + f.code() + " " + f.severity().label()
-                    + (f.allowed() ? " (allowed)" : ""));
-            if (f.statement() != null) {
-                f.statement().strip().lines().forEach(l -> session.out.println("    " + l));
-            }
-            session.out.println("  rule: " + f.rule());
-            session.out.println("  fix:  " + f.fix());
-        }
+        report.findings().forEach(f -> print(session.out, f));
         long errors = report.findings().stream().filter(f -> f.severity() == LintFinding.Severity.ERROR).count();
         long allowed = errors - report.errors().size();
         long warnings = report.findings().size() - errors;
@@ -59,5 +52,16 @@ final class LintCommand implements Callable<Integer> {
                 + DatabaseCommand.plural(errors, "error") + " (" + allowed + " allowed), "
                 + DatabaseCommand.plural(warnings, "warning"));
         return code.code();
+    }
+
+    /** One finding: {@code file:line: code severity}, the statement, the rule, the fix ({@code new} prints these too). */
+    static void print(PrintStream out, LintFinding f) {
+        out.println(f.file() + ":" + f.line() + ": " + f.code() + " " + f.severity().label()
+                + (f.allowed() ? " (allowed)" : ""));
+        if (f.statement() != null) {
+            f.statement().strip().lines().forEach(l -> out.println("    " + l));
+        }
+        out.println("  rule: " + f.rule());
+        out.println("  fix:  " + f.fix());
     }
 }
