@@ -79,7 +79,7 @@ public final class MigrationDataSource implements DataSource {
     /** The session's lock timeout in milliseconds (-1: wait for ever). */
     public static int lockTimeout(Connection c, EngineFamily family) throws SQLException {
         String query = family == EngineFamily.H2
-                ? "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'LOCK_TIMEOUT'"
+                ? "SELECT LOCK_TIMEOUT()"
                 : "SELECT @@LOCK_TIMEOUT";
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             if (!rs.next()) {
