@@ -81,11 +81,14 @@ public final class FlywaySetup {
                 if (flyway != null && flyway.getConfiguration().getDataSource() instanceof MigrationDataSource m) {
                     millis = " of " + m.settings().lockTimeoutMillis() + " ms";
                 }
+                String after = sql.getErrorCode() == 1222
+                        ? "The failed migration was rolled back; run migrate again once that transaction has ended"
+                        : "H2 commits DDL at once: the migration is recorded as failed; run repair, then migrate "
+                                + "again once that transaction has ended";
                 return Optional.of(new MigrationException("migrate failed: lock timeout" + millis + " exceeded: "
-                        + "another transaction holds a lock on a table the migration changes (" + sql.getMessage()
-                        .strip() + "). On SQL Server the failed migration was rolled back; run migrate again once "
-                        + "that transaction has ended, or with a longer --lock-timeout. " + firstLine(e.getMessage()),
-                        e));
+                        + "another transaction holds a lock on a table the migration changes ("
+                        + firstLine(sql.getMessage()) + "). " + after + " (or with a longer lock timeout). "
+                        + firstLine(e.getMessage()), e));
             }
         }
         return Optional.empty();

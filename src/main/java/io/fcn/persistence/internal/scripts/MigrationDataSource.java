@@ -40,13 +40,18 @@ public final class MigrationDataSource implements DataSource {
     public ServerTraits traits() throws SQLException {
         ServerTraits t = traits;
         if (t == null) {
-            if (settings.forcedTraits() != null) {
-                t = settings.forcedTraits();
-            } else {
-                try (Connection c = target.getConnection()) {
-                    t = ServerTraits.read(c);
-                }
+            try (Connection c = target.getConnection()) {
+                t = traits(c);
             }
+        }
+        return t;
+    }
+
+    /** Read on {@code c} itself: a second connection could wait for ever on a pool of one. */
+    private ServerTraits traits(Connection c) throws SQLException {
+        ServerTraits t = traits;
+        if (t == null) {
+            t = settings.forcedTraits() != null ? settings.forcedTraits() : ServerTraits.read(c);
             traits = t;
         }
         return t;
@@ -65,7 +70,7 @@ public final class MigrationDataSource implements DataSource {
     private Connection wrap(Connection real) throws SQLException {
         try {
             EngineFamily family = EngineFamily.of(real);
-            ServerTraits t = traits();
+            ServerTraits t = traits(real);
             int before = lockTimeout(real, family);
             setLockTimeout(real, settings.lockTimeoutMillis());
             return (Connection) Proxy.newProxyInstance(MigrationDataSource.class.getClassLoader(),
