@@ -92,6 +92,11 @@ class FcnDbCommandsTest {
                 "Invalid value for option '--lock-timeout': must be a duration such as 10s, 500ms or 2m (0 or more, "
                         + "at most 2147483647 ms), got soon");
         assertTrue(run("migrate", "--help").out().contains("--lock-timeout"), "documented in the help");
+        LockTimeout parse = new LockTimeout();
+        assertEquals(java.time.Duration.ofSeconds(10), parse.convert("10s"));
+        assertEquals(java.time.Duration.ofSeconds(5), parse.convert("5"));
+        assertEquals(java.time.Duration.ofMinutes(2), parse.convert("2m"));
+        assertEquals(java.time.Duration.ZERO, parse.convert("0ms"));
         Run sql = embedded("sql");
         assertEquals(0, sql.code(), sql.err());
         assertTrue(sql.err().contains("-- H2 (embedded): -- fcn:online runs as written (offline), -- fcn:nocheck "
