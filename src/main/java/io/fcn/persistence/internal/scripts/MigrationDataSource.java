@@ -194,7 +194,11 @@ public final class MigrationDataSource implements DataSource {
                     LOG.log(System.Logger.Level.INFO, () -> "fcn-persistence: " + validation + " took "
                             + (System.nanoTime() - start) / 1_000_000 + " ms");
                 }
-                return name.equals("execute") ? last : Integer.valueOf(real.getUpdateCount());
+                if (name.equals("execute")) {
+                    return last;
+                }
+                return name.equals("executeLargeUpdate") ? (Object) real.getLargeUpdateCount()
+                        : (Object) real.getUpdateCount();
             }
             return MigrationDataSource.invoke(real, method, args);
         }
