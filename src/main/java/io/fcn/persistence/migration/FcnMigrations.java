@@ -36,12 +36,20 @@ public final class FcnMigrations {
     /**
      * A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load. Its
      * connections run with {@link #DEFAULT_LOCK_TIMEOUT} and get their own timeout back when Flyway closes them.
+     * @param dataSource the database
+     * @return the configuration
      */
     public static FluentConfiguration configure(DataSource dataSource) {
         return configure(dataSource, DEFAULT_LOCK_TIMEOUT);
     }
 
-    /** The same, with {@code lockTimeout} (0: fail at once on a lock another transaction holds). */
+    /**
+     * The same, with {@code lockTimeout} (0: fail at once on a lock another transaction holds).
+     * @param dataSource the database
+     * @param lockTimeout the longest wait for a lock, per statement
+     * @return the configuration
+     * @throws io.fcn.persistence.exceptions.MisuseException when the timeout is negative or over 2^31-1 ms
+     */
     public static FluentConfiguration configure(DataSource dataSource, Duration lockTimeout) {
         return FlywaySetup.configure(dataSource, ScriptSet.classpath(), true,
                 MigrationSettings.DEFAULTS.withLockTimeout(lockTimeout));
@@ -56,6 +64,8 @@ public final class FcnMigrations {
      * Applies every pending migration of this jar, with {@link #DEFAULT_LOCK_TIMEOUT}. A lock timeout exceeded is a
      * {@link io.fcn.persistence.exceptions.MigrationException} naming it. Logs one line at INFO (logger
      * {@code io.fcn.persistence.migration}); Flyway's own lines are DEBUG on {@code io.fcn.persistence.flyway}.
+     * @param dataSource the database
+     * @return Flyway's result
      */
     public static MigrateResult migrate(DataSource dataSource) {
         return FlywaySetup.migrate(flyway(dataSource));
@@ -63,6 +73,9 @@ public final class FcnMigrations {
 
     /**
      * Applies every pending migration, each statement waiting at most {@code lockTimeout} for a lock.
+     * @param dataSource the database
+     * @param lockTimeout the longest wait for a lock, per statement
+     * @return Flyway's result
      * @throws io.fcn.persistence.exceptions.MigrationException naming the lock timeout when one was exceeded
      */
     public static MigrateResult migrate(DataSource dataSource, Duration lockTimeout) {
