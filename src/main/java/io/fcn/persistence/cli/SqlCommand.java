@@ -65,6 +65,7 @@ final class SqlCommand extends DatabaseCommand {
                 session.out.println(statement.stripTrailing() + (tsql ? "\nGO" : ";"));
             }
         }
+        session.err.println("-- " + ops.markerForms());
         session.err.println("-- " + plural(scripts.size(), "script") + ", " + plural(statements, "statement")
                 + (tsql ? "" : " (as translated for H2)") + "; nothing was run");
         return ExitCode.OK;

@@ -1,5 +1,7 @@
 package io.fcn.persistence.migration;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -8,6 +10,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 import io.fcn.persistence.internal.engine.LibrarySchema;
 import io.fcn.persistence.internal.scripts.FlywaySetup;
+import io.fcn.persistence.internal.scripts.MigrationSettings;
 import io.fcn.persistence.internal.scripts.ScriptSet;
 
 /**
@@ -21,16 +24,35 @@ public final class FcnMigrations {
     /** The schema of the library's tables. */
     public static final String SCHEMA = LibrarySchema.SCHEMA;
 
+    /**
+     * How long a migration statement waits for a lock ({@code SET LOCK_TIMEOUT}) before it fails, unless told
+     * otherwise: a migration behind a long transaction fails instead of queueing the application behind its lock.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = MigrationSettings.DEFAULT_LOCK_TIMEOUT;
+
     private FcnMigrations() {
     }
 
     /**
-     * A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load.
-     * @param dataSource the database to migrate
-     * @return the configuration: the library's locations, history table and schema
+     * A Flyway configuration for {@code dataSource}, ready to adjust (target, baseline …) and load. Its
+     * connections run with {@link #DEFAULT_LOCK_TIMEOUT} and get their own timeout back when Flyway closes them.
+     * @param dataSource the database
+     * @return the configuration
      */
     public static FluentConfiguration configure(DataSource dataSource) {
-        return FlywaySetup.configure(dataSource, ScriptSet.classpath(), true);
+        return configure(dataSource, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * The same, with {@code lockTimeout} (0: fail at once on a lock another transaction holds).
+     * @param dataSource the database
+     * @param lockTimeout the longest wait for a lock, per statement
+     * @return the configuration
+     * @throws io.fcn.persistence.exceptions.MisuseException when the timeout is negative or over 2^31-1 ms
+     */
+    public static FluentConfiguration configure(DataSource dataSource, Duration lockTimeout) {
+        return FlywaySetup.configure(dataSource, ScriptSet.classpath(), true,
+                MigrationSettings.DEFAULTS.withLockTimeout(lockTimeout));
     }
 
     /**
@@ -43,13 +65,25 @@ public final class FcnMigrations {
     }
 
     /**
-     * Applies every pending migration of this jar. Logs one line at INFO (logger
+     * Applies every pending migration of this jar, with {@link #DEFAULT_LOCK_TIMEOUT}. A lock timeout exceeded is a
+     * {@link io.fcn.persistence.exceptions.MigrationException} naming it. Logs one line at INFO (logger
      * {@code io.fcn.persistence.migration}); Flyway's own lines are DEBUG on {@code io.fcn.persistence.flyway}.
-     * @param dataSource the database to migrate
+     * @param dataSource the database
      * @return Flyway's result
      */
     public static MigrateResult migrate(DataSource dataSource) {
         return FlywaySetup.migrate(flyway(dataSource));
+    }
+
+    /**
+     * Applies every pending migration, each statement waiting at most {@code lockTimeout} for a lock.
+     * @param dataSource the database
+     * @param lockTimeout the longest wait for a lock, per statement
+     * @return Flyway's result
+     * @throws io.fcn.persistence.exceptions.MigrationException naming the lock timeout when one was exceeded
+     */
+    public static MigrateResult migrate(DataSource dataSource, Duration lockTimeout) {
+        return FlywaySetup.migrate(configure(dataSource, lockTimeout).load());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +46,10 @@ import io.fcn.persistence.internal.scripts.MigrationScripts;
 import io.fcn.persistence.internal.scripts.MigrationVersions;
 import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.internal.scripts.FlywaySetup;
+import io.fcn.persistence.internal.scripts.MarkedStatements;
+import io.fcn.persistence.internal.scripts.MigrationDataSource;
+import io.fcn.persistence.internal.scripts.MigrationSettings;
+import io.fcn.persistence.internal.scripts.ServerTraits;
 
 /**
  * The migration operations of the {@code fcn-db} command line, as a Java API over one database: {@code info},
@@ -65,10 +70,12 @@ public final class MigrationOperations {
 
     private final DataSource dataSource;
     private final ScriptSet scripts;
+    private final MigrationSettings settings;
 
-    private MigrationOperations(DataSource dataSource, ScriptSet scripts) {
+    private MigrationOperations(DataSource dataSource, ScriptSet scripts, MigrationSettings settings) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.scripts = scripts;
+        this.settings = settings;
     }
 
     /**
@@ -77,7 +84,39 @@ public final class MigrationOperations {
      * @return the operations
      */
     public static MigrationOperations on(DataSource dataSource) {
-        return new MigrationOperations(dataSource, ScriptSet.classpath());
+        return new MigrationOperations(dataSource, ScriptSet.classpath(), MigrationSettings.DEFAULTS);
+    }
+
+    /**
+     * The same operations, {@code migrate} and {@code undo} waiting at most {@code lockTimeout} for each lock
+     * (default {@link FcnMigrations#DEFAULT_LOCK_TIMEOUT}).
+     * @param lockTimeout the longest lock wait, 0 or more
+     * @return new operations; this one is unchanged
+     */
+    public MigrationOperations withLockTimeout(Duration lockTimeout) {
+        return new MigrationOperations(dataSource, scripts, settings.withLockTimeout(lockTimeout));
+    }
+
+    /** Test hook: the marked statements rewritten for {@code traits} instead of the database's own. */
+    MigrationOperations withServerTraits(ServerTraits traits) {
+        return new MigrationOperations(dataSource, scripts, settings.withTraits(traits));
+    }
+
+    /**
+     * Which form the marked statements ({@code -- fcn:online}, {@code -- fcn:nocheck}) take on this database, e.g.
+     * {@code SQL Server (EngineEdition 2: Standard): -- fcn:online runs as written (offline), …}.
+     * @return one line
+     */
+    public String markerForms() {
+        return traits().markerForms();
+    }
+
+    private ServerTraits traits() {
+        try {
+            return new MigrationDataSource(dataSource, settings).traits();
+        } catch (SQLException e) {
+            throw new MigrationException("cannot read the database edition: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -89,7 +128,7 @@ public final class MigrationOperations {
      * @return new operations; this one is unchanged
      */
     public MigrationOperations withProjectDirectories(Path migrationDir, Path rollbackDir) {
-        return new MigrationOperations(dataSource, scripts.withDirectories(migrationDir, rollbackDir));
+        return new MigrationOperations(dataSource, scripts.withDirectories(migrationDir, rollbackDir), settings);
     }
 
     /**
@@ -159,13 +198,15 @@ public final class MigrationOperations {
      */
     public List<StepResult> migrate(String targetVersion) {
         refuseAlembic("migrate");
+        Flyway flyway = flyway(true, c -> targetVersion == null ? c : c.target(targetVersion));
         try {
-            MigrateResult result = flyway(true, c -> targetVersion == null ? c : c.target(targetVersion)).migrate();
+            MigrateResult result = flyway.migrate();
             return result.migrations.stream()
                     .map(m -> new StepResult(Direction.UP, m.version, m.description, m.executionTime))
                     .toList();
         } catch (FlywayException e) {
-            throw new MigrationException("migrate failed: " + e.getMessage(), e);
+            throw FlywaySetup.lockTimeout(e, flyway).orElseGet(
+                    () -> new MigrationException("migrate failed: " + e.getMessage(), e));
         }
     }
 
@@ -178,13 +219,14 @@ public final class MigrationOperations {
     public List<ScriptStatements> sql(String targetVersion) {
         refuseAlembic("migrate");
         EngineFamily family = EngineFamily.of(dataSource);
+        ServerTraits traits = traits();
         List<ScriptStatements> out = new ArrayList<>();
         for (MigrationEntry entry : info().pending()) {
             if (targetVersion != null && MigrationVersions.ORDER.compare(entry.version(), targetVersion) > 0) {
                 continue;
             }
             Script script = scripts.migration(entry.version()).orElseThrow();
-            out.add(statements(script, family));
+            out.add(statements(script, family, traits));
         }
         return out;
     }
@@ -197,7 +239,9 @@ public final class MigrationOperations {
      */
     public List<ScriptStatements> sqlUndo(UndoTarget target) {
         EngineFamily family = EngineFamily.of(dataSource);
-        return undoPlan(target).stream().map(v -> statements(scripts.rollback(v).orElseThrow(), family)).toList();
+        ServerTraits traits = traits();
+        return undoPlan(target).stream().map(v -> statements(scripts.rollback(v).orElseThrow(), family, traits))
+                .toList();
     }
 
     /**
@@ -210,11 +254,12 @@ public final class MigrationOperations {
      */
     public List<StepResult> undo(UndoTarget target) {
         EngineFamily family = EngineFamily.of(dataSource);
+        ServerTraits traits = traits();
         List<StepResult> done = new ArrayList<>();
         for (String version : undoPlan(target)) {
             Script rollback = scripts.rollback(version).orElseThrow();
             long start = System.nanoTime();
-            runUndoStep(version, statements(rollback, family).statements());
+            runUndoStep(version, statements(rollback, family, traits).statements());
             done.add(new StepResult(Direction.DOWN, version, rollback.description(),
                     (System.nanoTime() - start) / 1_000_000));
         }
@@ -384,7 +429,9 @@ public final class MigrationOperations {
     }
 
     private void runUndoStep(String version, List<String> statements) {
-        try (Connection c = dataSource.getConnection()) {
+        // The statements are already in their engine form; the connection brings the lock timeout (and resets it).
+        try (Connection c = new MigrationDataSource(dataSource, settings.withTraits(ServerTraits.H2))
+                .getConnection()) {
             c.setAutoCommit(false);
             int i = 0;
             try (Statement s = c.createStatement()) {
@@ -415,6 +462,12 @@ public final class MigrationOperations {
                 FlywayStatements.split(script.filename(), FlywaySetup.engineText(script.text(), family), family));
     }
 
+    /** As they run on {@code traits}: the marked statements rewritten, a validation as a statement of its own. */
+    private ScriptStatements statements(Script script, EngineFamily family, ServerTraits traits) {
+        return new ScriptStatements(script.version(), script.filename(), statements(script, family).statements()
+                .stream().flatMap(sql -> MarkedStatements.rewrite(sql, traits).stream()).toList());
+    }
+
     private String reversibility(String version) {
         if (scripts.rollback(version).isPresent()) {
             return "yes";
@@ -428,7 +481,7 @@ public final class MigrationOperations {
     }
 
     private Flyway flyway(boolean prepare, UnaryOperator<FluentConfiguration> adjust) {
-        return adjust.apply(FlywaySetup.configure(dataSource, scripts, prepare)).load();
+        return adjust.apply(FlywaySetup.configure(dataSource, scripts, prepare, settings)).load();
     }
 
     /**

@@ -87,6 +87,26 @@ class FcnDbCommandsTest {
     }
 
     @Test
+    void migrateTakesALockTimeoutAndSqlSaysWhichFormTheMarkersTake() {
+        assertUsage(embedded("migrate", "--lock-timeout", "soon"), "migrate",
+                "Invalid value for option '--lock-timeout': must be a duration such as 10s, 500ms or 2m (0 or more, "
+                        + "at most 2147483647 ms), got soon");
+        assertTrue(run("migrate", "--help").out().contains("--lock-timeout"), "documented in the help");
+        LockTimeout parse = new LockTimeout();
+        assertEquals(java.time.Duration.ofSeconds(10), parse.convert("10s"));
+        assertEquals(java.time.Duration.ofSeconds(5), parse.convert("5"));
+        assertEquals(java.time.Duration.ofMinutes(2), parse.convert("2m"));
+        assertEquals(java.time.Duration.ZERO, parse.convert("0ms"));
+        Run sql = embedded("sql");
+        assertEquals(0, sql.code(), sql.err());
+        assertTrue(sql.err().contains("-- H2 (embedded): -- fcn:online runs as written (offline), -- fcn:nocheck "
+                + "runs as written (validated at once)"), sql.err());
+        Run migrate = embedded("migrate", "--lock-timeout", "500ms");
+        assertEquals(0, migrate.code(), migrate.err());
+        assertTrue(migrate.out().contains("20261124.0003"), migrate.out());
+    }
+
+    @Test
     void theNewCommandsAreInTheHelpEachWithItsOwn() {
         Run help = run("--help");
         for (String command : List.of("lint", "diff", "schema")) {

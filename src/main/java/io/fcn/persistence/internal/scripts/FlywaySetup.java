@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.logging.LogFactory;
@@ -22,6 +24,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.jooq.exception.DataAccessException;
 
+import io.fcn.persistence.exceptions.MigrationException;
 import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.internal.engine.LibrarySchema;
 import io.fcn.persistence.internal.engine.H2Functions;
@@ -57,9 +60,47 @@ public final class FlywaySetup {
 
     /** Migrates and logs one line at INFO with what was applied, on which engine (Flyway's own lines are DEBUG). */
     public static MigrateResult migrate(Flyway flyway) {
-        MigrateResult result = flyway.migrate();
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (FlywayException e) {
+            throw lockTimeout(e, flyway).map(RuntimeException.class::cast).orElse(e);
+        }
         SUMMARY.log(System.Logger.Level.INFO, summary(result));
         return result;
+    }
+
+    /**
+     * A {@link MigrationException} naming the lock timeout when {@code e} is one (SQL Server error 1222, H2 50200):
+     * the migration waited for a lock another transaction holds, longer than the timeout it runs with.
+     */
+    public static Optional<MigrationException> lockTimeout(FlywayException e, Flyway flyway) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 1222 || sql.getErrorCode() == 50200)) {
+                String millis = "";
+                if (flyway != null && flyway.getConfiguration().getDataSource() instanceof MigrationDataSource m) {
+                    millis = " of " + m.settings().lockTimeoutMillis() + " ms";
+                }
+                String after = sql.getErrorCode() == 1222
+                        ? "The failed migration was rolled back; run migrate again once that transaction has ended"
+                        : "H2 commits DDL at once: the migration is recorded as failed; run repair, then migrate "
+                                + "again once that transaction has ended";
+                return Optional.of(new MigrationException("migrate failed: lock timeout" + millis + " exceeded: "
+                        + "another transaction holds a lock on a table the migration changes ("
+                        + firstLine(sql.getMessage()) + "). " + after + " (or with a longer lock timeout). "
+                        + firstLine(e.getMessage()), e));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = message.strip();
+        int nl = line.indexOf('\n');
+        return nl < 0 ? line : line.substring(0, nl).strip();
     }
 
     static String summary(MigrateResult result) {
@@ -84,6 +125,15 @@ public final class FlywaySetup {
      * such as {@code sql} passes false, so it changes nothing).
      */
     public static FluentConfiguration configure(DataSource dataSource, ScriptSet scripts, boolean prepare) {
+        return configure(dataSource, scripts, prepare, MigrationSettings.DEFAULTS);
+    }
+
+    /**
+     * The same, migrating with {@code settings}: Flyway reads and checksums the scripts as written, and runs them
+     * through a {@link MigrationDataSource} (the lock timeout, the marked statements in the engine's form).
+     */
+    public static FluentConfiguration configure(DataSource dataSource, ScriptSet scripts, boolean prepare,
+            MigrationSettings settings) {
         EngineFamily family = EngineFamily.of(dataSource);
         if (family == EngineFamily.H2 && prepare) {
             prepareEmbedded(dataSource);
@@ -93,7 +143,8 @@ public final class FlywaySetup {
             configuration.loggers(LOGGERS);
         }
         return configuration
-                .dataSource(dataSource)
+                .dataSource(dataSource instanceof MigrationDataSource ? dataSource
+                        : new MigrationDataSource(dataSource, settings))
                 .table(HISTORY_TABLE)
                 .defaultSchema(SCHEMA)
                 .schemas(SCHEMA)
