@@ -40,6 +40,8 @@ public final class FcnDb {
         // Flyway logs every step at INFO through java.util.logging; the command prints its own summary.
         quiet("org.flywaydb", java.util.logging.Level.WARNING);
         quiet("org.flywaydb.core.internal.database.base.Database", java.util.logging.Level.SEVERE);
+        // A failed migration is logged at SEVERE with its statement: the error line says it once, --verbose the rest.
+        quiet("org.flywaydb.core.internal.command", java.util.logging.Level.OFF);
         quiet("org.jooq", java.util.logging.Level.WARNING);
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
@@ -93,6 +95,7 @@ public final class FcnDb {
                 return usage(session, command, e.getMessage());
             }
             session.error("error: " + Session.message(e));
+            session.detail(e);
             return ExitCode.FAILURE.code();
         });
         cl.setExecutionStrategy(parsed -> {
