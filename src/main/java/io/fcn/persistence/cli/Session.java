@@ -128,7 +128,34 @@ final class Session {
                 || path.getFileName().toString().equals(".")) {
             throw new UsageException("--embedded " + global.embedded + " names a folder, not a file (H2 adds .mv.db)");
         }
+        requireWritable(path);
         return path;
+    }
+
+    /**
+     * Fails (exit 1, one line) where H2 could not create the file: it would print its own stack traces to the
+     * process's streams before failing.
+     */
+    private static void requireWritable(Path path) {
+        Path file = path.toAbsolutePath().normalize();
+        Path db = file.resolveSibling(file.getFileName() + ".mv.db");
+        Path existing = file.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new IllegalStateException("cannot create the embedded database " + db + ": " + existing
+                    + " is not a folder");
+        }
+        boolean usable = Files.exists(db) ? Files.isWritable(db) && Files.isWritable(db.getParent())
+                : Files.isWritable(existing);
+        if (!usable) {
+            throw new IllegalStateException("cannot write the embedded database " + db + ": "
+                    + (Files.exists(db) ? db : existing) + " is not writable");
+        }
     }
 
     private String readPassword(String file) {

@@ -52,6 +52,13 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
                     throw new IllegalArgumentException("the H2 URL sets " + String.join(", ", refused)
                             + ", which the library does not allow (allowed: " + H2Settings.allowedList() + ")");
                 }
+                List<String> other = H2Settings.otherValues(trimmed);
+                if (!other.isEmpty()) {
+                    throw new IllegalArgumentException("the H2 URL sets " + String.join(", ", other)
+                            + " to a value the library does not allow (only " + other.stream()
+                                    .map(k -> k + "=" + H2Settings.REQUIRED.get(k)).collect(
+                                            java.util.stream.Collectors.joining(", ")) + ")");
+                }
             } else if (SqlServerUrl.isSqlServer(trimmed) && !allowUrlClasses) {
                 List<String> classes = UrlSecrets.classLoadingProperties(trimmed);
                 if (!classes.isEmpty()) {

@@ -107,6 +107,19 @@ public final class H2Settings {
         return out;
     }
 
+    /** The required settings {@code url} sets to another value than the library's (e.g. another INIT), in order. */
+    public static List<String> otherValues(String url) {
+        Map<String, String> given = settings(url);
+        List<String> out = new ArrayList<>();
+        REQUIRED.forEach((key, value) -> {
+            String actual = given.get(key);
+            if (actual != null && !normalized(actual).equals(normalized(value))) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
     /** Every setting a URL may carry, sorted: the required ones (INIT only with the library's value) and the rest. */
     public static String allowedList() {
         java.util.TreeSet<String> all = new java.util.TreeSet<>(ALLOWED);

@@ -214,6 +214,10 @@ public final class UrlSecrets {
             if (stops.indexOf(c) >= 0 || (blanksStop && Character.isWhitespace(c))) {
                 break;
             }
+            // Text mode: "…;password=x: reason" — the colon before a blank is the message's, not the value's.
+            if (blanksStop && c == ':' && (j + 1 == n || Character.isWhitespace(s.charAt(j + 1)))) {
+                break;
+            }
             j++;
         }
         return j;
