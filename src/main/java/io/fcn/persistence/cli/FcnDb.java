@@ -37,13 +37,19 @@ public final class FcnDb {
     }
 
     public static void main(String[] args) {
+        quietLogging();
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    /** What the process logs besides the command's own lines: nothing a user has to read twice. */
+    static void quietLogging() {
         // Flyway logs every step at INFO through java.util.logging; the command prints its own summary.
         quiet("org.flywaydb", java.util.logging.Level.WARNING);
         quiet("org.flywaydb.core.internal.database.base.Database", java.util.logging.Level.SEVERE);
-        // A failed migration is logged at SEVERE with its statement: the error line says it once, --verbose the rest.
-        quiet("org.flywaydb.core.internal.command", java.util.logging.Level.OFF);
+        // The library's Flyway logger reports a failed migration at SEVERE, a second multi-line account of what
+        // the error line says once (and --verbose in full).
+        quiet(io.fcn.persistence.internal.scripts.FlywayLogging.LOGGER, java.util.logging.Level.OFF);
         quiet("org.jooq", java.util.logging.Level.WARNING);
-        System.exit(run(args, System.out, System.err, System.getenv()));
     }
 
     private static void quiet(String logger, java.util.logging.Level level) {

@@ -261,7 +261,7 @@ final class Session {
         for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
             String name = t instanceof io.fcn.persistence.internal.errors.ScrubbedSqlException s
                     ? s.originalClass() : t.getClass().getName();
-            String m = t.getMessage() == null ? "" : ": " + oneLine(scrub(t.getMessage()));
+            String m = t.getMessage() == null ? "" : ": " + joined(scrub(t.getMessage()));
             err.println("fcn-db: detail: " + (depth == 0 ? "" : "caused by ") + name + m);
         }
     }
@@ -288,16 +288,31 @@ final class Session {
      */
     static String oneLine(String text) {
         List<String> parts = new ArrayList<>();
+        boolean inStatement = false;
         for (String line : FLYWAY_X.matcher(text).replaceAll("").split("\\R")) {
             String l = line.strip().replaceAll("\\s+", " ");
+            if (inStatement) { // H2 quotes the statement up to its error code, "[42102-252]"
+                inStatement = !l.matches(".*\\[\\d+-\\d+]$");
+                continue;
+            }
             if (l.startsWith("Statement :") || l.startsWith("Statement:")) {
                 break;
+            }
+            int quoted = l.indexOf("; SQL statement:");
+            if (quoted >= 0) {
+                inStatement = !l.matches(".*\\[\\d+-\\d+]$");
+                l = l.substring(0, quoted);
             }
             if (!l.isEmpty() && !l.matches("-+")) {
                 parts.add(l);
             }
         }
         return String.join("; ", parts);
+    }
+
+    /** Text as one line, all of it (for --verbose): lines joined with " | ", without Flyway's -X advice. */
+    static String joined(String text) {
+        return String.join(" | ", FLYWAY_X.matcher(text).replaceAll("").strip().split("\\s*\\R\\s*"));
     }
 
     /** Masks every password this run has seen, and credentials in URLs, leaving the rest of the text as it is. */

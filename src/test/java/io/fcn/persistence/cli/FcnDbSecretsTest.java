@@ -203,6 +203,45 @@ class FcnDbSecretsTest {
         assertEquals("", stray.toString(StandardCharsets.UTF_8).strip(), "nothing printed around the streams");
     }
 
+    @Test
+    void theCommandLineDoesNotLogAFailedMigrationASecondTime() throws Exception {
+        java.util.logging.Logger flyway = java.util.logging.Logger.getLogger(
+                io.fcn.persistence.internal.scripts.FlywayLogging.LOGGER);
+        java.util.logging.Level before = flyway.getLevel();
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLoggerName() != null && record.getLoggerName().startsWith("io.fcn.persistence.flyway")) {
+                    logged.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            FcnDb.quietLogging();
+            Path migrations = dir.resolve("q/db/migration");
+            assertEquals(0, run(Map.of(), "new", "broken", "--dir", migrations.toString()).code());
+            Path v = Files.list(migrations).findFirst().orElseThrow();
+            Files.writeString(v, Files.readString(v) + "ALTER TABLE dbo.fcn_no_such_table ADD note INT NULL;\n");
+            Run failed = run("migrate", "--embedded", embeddedPath(), "--dir", migrations.toString());
+            assertEquals(ExitCode.FAILURE.code(), failed.code(), failed.err());
+            assertEquals(List.of(), logged.stream().map(java.util.logging.LogRecord::getMessage).toList());
+        } finally {
+            root.removeHandler(handler);
+            flyway.setLevel(before);
+        }
+    }
+
     // ---- 19: the same mistake, the same exit code; one line; --verbose ----
 
     @Test
@@ -236,11 +275,12 @@ class FcnDbSecretsTest {
         String line = failed.errorLines().get(0);
         assertTrue(line.startsWith("fcn-db: error: ") && line.contains("fcn_no_such_table"), line);
         assertFalse(failed.err().contains("-X option"), failed.err());
-        assertFalse(failed.err().contains("ADD note"), "the statement is detail: " + failed.err());
+        assertFalse(failed.err().toLowerCase().contains("add note"), "the statement is detail: " + failed.err());
         assertTrue(failed.err().lines().allMatch(l -> l.startsWith("fcn-db: ") || l.startsWith("database: ")),
                 failed.err());
 
-        Run verbose = run("migrate", "--url", h2, "--dir", migrations.toString(), "--verbose");
+        // A fresh database: on H2 the failed run leaves its history row (point 10 of the issue, not this test's).
+        Run verbose = run("migrate", "--url", h2.replace("/m;", "/m2;"), "--dir", migrations.toString(), "--verbose");
         assertEquals(ExitCode.FAILURE.code(), verbose.code());
         List<String> detail = verbose.err().lines().filter(l -> l.startsWith("fcn-db: detail: ")).toList();
         assertTrue(detail.size() >= 2, verbose.err());
@@ -248,6 +288,7 @@ class FcnDbSecretsTest {
         assertTrue(detail.stream().anyMatch(l -> l.contains("caused by org.h2.jdbc.JdbcSQLSyntaxErrorException")
                 || l.contains("caused by org.flywaydb")), verbose.err());
         assertFalse(verbose.all().contains("M1gr-S3cret"), verbose.err());
+        assertTrue(detail.stream().anyMatch(l -> l.toLowerCase().contains("add note")), "the statement: " + verbose.err());
         assertFalse(verbose.err().contains("-X option"), verbose.err());
         assertFalse(verbose.err().contains("\tat "), verbose.err());
         Map<String, String> env = new HashMap<>();
