@@ -38,9 +38,12 @@ final class CheckCommand extends DatabaseCommand {
 
     @Override
     ExitCode run(Database db, MigrationOperations ops) {
-        ExitCode code = version != null ? againstVersion(db, ops) : current(db, ops);
+        if (version != null) {
+            return againstVersion(db, ops);
+        }
+        ExitCode code = current(db, ops);
         if (!session.json()) {
-            // On stdout, with the verdict: a gate's log then shows which database passed (credentials masked).
+            // On stdout, with the gate's verdict: its log then shows which database passed (credentials masked).
             session.out.println("Checked: " + db.description());
         }
         return code;

@@ -8,7 +8,8 @@ enum ExitCode {
     OK(0, "ok; check: up to date and no schema drift; diff: whether or not the sides differ"),
     FAILURE(1, "failure or refusal: connection, SQL error, unknown version, validate found a mismatch, "
             + "migrate or undo refused, lint found an error that is not allowed, diff --exit-code: the sides differ"),
-    USAGE(2, "bad usage: one line saying what, then where the command's help is"),
+    USAGE(2, "bad usage: one line saying what, then where the command's help is; also a version that is not one, "
+            + "an empty --url or DATABASE_URL, an H2 setting or class-loading URL property that is refused"),
     PENDING(3, "check: migrations are pending"),
     DRIFT(4, "check: the schema has drifted from the one the migrations define (at its version, or --version V)");
 

@@ -37,8 +37,9 @@ public final class UrlSecrets {
             "trustmanagerclass", "trustmanagerconstructorarg", "accesstokencallbackclass");
 
     private static final Pattern KEY = Pattern.compile("(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9_.]*)[ \\t]*=[ \\t]*");
-    private static final Pattern USER_INFO = Pattern.compile("(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*://)"
-            + "([^/?#\\s@]*(?:@[^/?#\\s@]*)*)@");
+    // scheme://user:pass@ — not after "jdbc:" (mssql-jdbc's URLs have no user-info; "user=a@b" is a property).
+    private static final Pattern USER_INFO = Pattern.compile("(?<![A-Za-z0-9+.:-])([A-Za-z][A-Za-z0-9+.-]*://)"
+            + "([^/?#;\\s@]*(?:@[^/?#;\\s@]*)*)@");
 
     private UrlSecrets() {
     }

@@ -43,6 +43,10 @@ class UrlSecretsTest {
                 UrlSecrets.maskUrl("jdbc:h2:file:/x;USER=sa;PASSWORD=S3cretPw!;MODE=MSSQLServer"));
         assertEquals("mssql+pyodbc://***@db:1433/fcn?driver=x&TrustServerCertificate=yes",
                 UrlSecrets.maskUrl("mssql+pyodbc://fcn_app:p%40ss@db:1433/fcn?driver=x&TrustServerCertificate=yes"));
+        assertEquals("jdbc:sqlserver://db;user=***;password=***",
+                UrlSecrets.maskUrl("jdbc:sqlserver://db;user=app@corp.example;password=x"));
+        assertEquals("DATABASE_URL=mssql+pyodbc://***@db/fcn",
+                UrlSecrets.maskText("DATABASE_URL=mssql+pyodbc://sa:p@ss@db/fcn", List.of()));
         Set<String> values = UrlSecrets.secretValues("mssql+pyodbc://fcn_app:p%40ss@db:1433/fcn");
         assertTrue(values.contains("p@ss") && values.contains("p%40ss"), values.toString());
     }
