@@ -72,7 +72,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         Matcher m = SQLALCHEMY.matcher(trimmed);
         if (!m.matches()) {
             throw new IllegalArgumentException("Not a JDBC URL (jdbc:sqlserver://…) nor an SQLAlchemy URL "
-                    + "(mssql+pyodbc://user:pass@host:port/db?…): " + redactSqlAlchemy(trimmed));
+                    + "(mssql+pyodbc://host:port/db?…): " + redactSqlAlchemy(trimmed));
         }
         Map<String, String> query = query(m.group(6));
         StringBuilder jdbc = new StringBuilder("jdbc:sqlserver://").append(m.group(3))

@@ -23,9 +23,13 @@ public final class UrlSecrets {
     /** What a masked value reads as. */
     public static final String MASK = "***";
 
-    /** Credential-bearing properties of mssql-jdbc and H2 (lower case); any key naming a password, secret or token too. */
+    /**
+     * Credential-bearing properties of mssql-jdbc and H2 (lower case); any key naming a password, secret, token or
+     * pwd too. (keyVaultProviderClientId names an Azure application, not a secret; its key is one.)
+     */
     private static final Set<String> SECRET_KEYS = Set.of("password", "pwd", "keystoresecret", "keystorepassword",
-            "aadsecureprincipalsecret", "truststorepassword", "clientkeypassword", "accesstoken");
+            "aadsecureprincipalsecret", "truststorepassword", "clientkeypassword", "accesstoken",
+            "keyvaultproviderclientkey");
     /** Masked as before: who connects is not for logs either. */
     private static final Set<String> USER_KEYS = Set.of("user", "username", "uid");
 
@@ -47,7 +51,8 @@ public final class UrlSecrets {
     /** Whether {@code key} (a URL property or setting) carries a credential. */
     public static boolean isSecretKey(String key) {
         String k = key.strip().toLowerCase(Locale.ROOT);
-        return SECRET_KEYS.contains(k) || k.contains("password") || k.contains("secret") || k.contains("token");
+        return SECRET_KEYS.contains(k) || k.contains("password") || k.contains("secret") || k.contains("token")
+                || k.contains("pwd"); // H2's AUTHZPWD too
     }
 
     private static boolean isMasked(String key) {

@@ -26,7 +26,8 @@ class UrlSecretsTest {
     @Test
     void everyCredentialPropertyIsMaskedWhateverItsCase() {
         for (String key : List.of("password", "PWD", "keyStoreSecret", "KEYSTOREPASSWORD", "aadSecurePrincipalSecret",
-                "trustStorePassword", "clientKeyPassword", "accessToken", "myApiToken", "vaultSecretX")) {
+                "trustStorePassword", "clientKeyPassword", "accessToken", "keyVaultProviderClientKey", "AUTHZPWD",
+                "myApiToken", "vaultSecretX")) {
             String url = "jdbc:sqlserver://db;" + key + "=Zq9-value;encrypt=true";
             String masked = UrlSecrets.maskUrl(url);
             assertFalse(masked.contains("Zq9-value"), masked);
