@@ -118,6 +118,7 @@ final class Session {
     /** {@code --embedded}, else the default; an empty one is bad usage (H2 would write {@code .mv.db} beside cwd). */
     private Path embeddedPath() {
         if (global.embedded == null) {
+            requireWritable(FcnDb.DEFAULT_EMBEDDED);
             return FcnDb.DEFAULT_EMBEDDED;
         }
         if (global.embedded.isBlank()) {
