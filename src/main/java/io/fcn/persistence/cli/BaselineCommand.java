@@ -20,6 +20,7 @@ final class BaselineCommand extends DatabaseCommand {
 
     @Override
     void checkArguments() {
+        UndoOptions.requireVersion(version);
         session.refuseProjectDirectories("baseline");
     }
 

@@ -32,16 +32,31 @@ final class CheckCommand extends DatabaseCommand {
     }
 
     @Override
+    void checkArguments() {
+        UndoOptions.requireVersion(version);
+    }
+
+    @Override
     ExitCode run(Database db, MigrationOperations ops) {
         if (version != null) {
-            return againstVersion(ops);
+            return againstVersion(db, ops);
         }
+        ExitCode code = current(db, ops);
+        if (!session.json()) {
+            // On stdout, with the gate's verdict: its log then shows which database passed (credentials masked).
+            session.out.println("Checked: " + db.description());
+        }
+        return code;
+    }
+
+    private ExitCode current(Database db, MigrationOperations ops) {
         MigrationOperations.CheckResult result = ops.check();
         Optional<MigrationOperations.AlembicDatabase> alembic = ops.alembic();
         List<String> pending = result.status().pending().stream().map(MigrationEntry::version).toList();
         ExitCode code = result.pending() ? ExitCode.PENDING : result.drifted() ? ExitCode.DRIFT : ExitCode.OK;
         if (session.json()) {
             ObjectNode o = Session.result("check");
+            o.put("database", db.description());
             o.put("result", code.name());
             o.put("currentVersion", result.status().currentVersion());
             pending.forEach(o.putArray("pending")::add);
@@ -64,11 +79,12 @@ final class CheckCommand extends DatabaseCommand {
         return code;
     }
 
-    private ExitCode againstVersion(MigrationOperations ops) {
+    private ExitCode againstVersion(Database db, MigrationOperations ops) {
         DriftReport report = ops.driftAgainst(version);
         ExitCode code = report.hasErrors() ? ExitCode.DRIFT : ExitCode.OK;
         if (session.json()) {
             ObjectNode o = Session.result("check");
+            o.put("database", db.description());
             o.put("result", code.name());
             o.put("version", version);
             o.set("drift", Json.read(report.toJson()));

@@ -12,7 +12,8 @@ enum ExitCode {
             + "migrate or undo refused, lint found an error that is not allowed, diff --exit-code: the sides differ "
             + "(with --sql: the script has a statement), new --autogenerate: the development database is not at "
             + "the latest version, a rename hint names no object, or the draft fails its proof (nothing written)"),
-    USAGE(2, "bad usage: one line saying what, then where the command's help is"),
+    USAGE(2, "bad usage: one line saying what, then where the command's help is; also a version that is not one, "
+            + "an empty --url or DATABASE_URL, an H2 setting or class-loading URL property that is refused"),
     PENDING(3, "check: migrations are pending"),
     DRIFT(4, "check: the schema has drifted from the one the migrations define (at its version, or --version V)");
 

@@ -42,11 +42,19 @@ public final class FcnDb {
      * @param args the command and its options
      */
     public static void main(String[] args) {
+        quietLogging();
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    /** What the process logs besides the command's own lines: nothing a user has to read twice. */
+    static void quietLogging() {
         // Flyway logs every step at INFO through java.util.logging; the command prints its own summary.
         quiet("org.flywaydb", java.util.logging.Level.WARNING);
         quiet("org.flywaydb.core.internal.database.base.Database", java.util.logging.Level.SEVERE);
+        // The library's Flyway logger reports a failed migration at SEVERE, a second multi-line account of what
+        // the error line says once (and --verbose in full).
+        quiet(io.fcn.persistence.internal.scripts.FlywayLogging.LOGGER, java.util.logging.Level.OFF);
         quiet("org.jooq", java.util.logging.Level.WARNING);
-        System.exit(run(args, System.out, System.err, System.getenv()));
     }
 
     private static void quiet(String logger, java.util.logging.Level level) {
@@ -105,6 +113,7 @@ public final class FcnDb {
                 return usage(session, command, e.getMessage());
             }
             session.error("error: " + Session.message(e));
+            session.detail(e);
             return ExitCode.FAILURE.code();
         });
         cl.setExecutionStrategy(parsed -> {

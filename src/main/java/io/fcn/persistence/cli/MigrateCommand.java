@@ -25,6 +25,11 @@ final class MigrateCommand extends DatabaseCommand {
     }
 
     @Override
+    void checkArguments() {
+        UndoOptions.requireVersion(target);
+    }
+
+    @Override
     ExitCode run(Database db, MigrationOperations ops) {
         long start = System.nanoTime();
         return Steps.print(session, "migrate", "Applied", "applied", ops.withLockTimeout(lockTimeout).migrate(target), ops,

@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         footerHeading = "%n",
         footer = {"Connection: --url, else the DATABASE_URL variable, else the embedded database file "
                 + ".fcn/fcn-db-local.mv.db (--embedded PATH to choose another).",
-            "The password comes from --password-file (or the URL); it is never printed.",
+            "The password comes from --password-file (or the URL); it is never printed. --password-file and "
+                + "DATABASE_URL keep it out of the process list (ps), --url does not.",
             "'fcn-db help <command>' or 'fcn-db <command> --help' shows one command's options."})
 final class RootCommand implements Callable<Integer> {
 
@@ -28,8 +29,9 @@ final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT,
             description = "the database: jdbc:sqlserver://host:1433;databaseName=fcn;encrypt=true, jdbc:h2:..., "
-                    + "or mssql+pyodbc://user:pass@host:1433/fcn?driver=...&TrustServerCertificate=yes "
-                    + "(default: DATABASE_URL, else the embedded database)")
+                    + "or mssql+pyodbc://host:1433/fcn?driver=...&TrustServerCertificate=yes "
+                    + "(default: DATABASE_URL, else the embedded database). A password in --url shows in the "
+                    + "process list: use --password-file or DATABASE_URL")
     String url;
 
     @Option(names = "--user", paramLabel = "USER", scope = ScopeType.INHERIT,
@@ -54,8 +56,17 @@ final class RootCommand implements Callable<Integer> {
                     + "migration; any other D needs it)")
     String rollbackDir;
 
+    @Option(names = "--allow-url-classes", scope = ScopeType.INHERIT,
+            description = "allow jdbc:sqlserver: properties that make the driver load a class the URL names "
+                    + "(socketFactoryClass, trustManagerClass, accessTokenCallbackClass and their arguments)")
+    boolean allowUrlClasses;
+
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "one JSON object on stdout instead of text")
     boolean json;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "on an error, also the chain of causes (class and masked message, one line each)")
+    boolean verbose;
 
     @Override
     public Integer call() {

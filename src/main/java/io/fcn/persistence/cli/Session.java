@@ -14,14 +14,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.fcn.persistence.embedded.EmbeddedDatabase;
 import io.fcn.persistence.internal.database.Database;
 import io.fcn.persistence.internal.database.DatabaseUrl;
 import io.fcn.persistence.internal.database.UrlDatabase;
-import io.fcn.persistence.internal.engine.SqlServerUrl;
+import io.fcn.persistence.internal.engine.UrlSecrets;
 import io.fcn.persistence.internal.format.Json;
 import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.migration.MigrationOperations;
@@ -32,8 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
  * passwords seen so far (masked in every message).
  */
 final class Session {
-
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(?:password|pwd)\\s*=\\s*([^;]*)");
 
     final PrintStream out;
     final PrintStream err;
@@ -55,34 +51,50 @@ final class Session {
 
     // ---- connection ----
 
-    /** The database the options name, connected once to fail early with a clear message. */
+    /**
+     * The database the options name, connected once to fail early with a clear message. A given but empty
+     * {@code --url} or {@code DATABASE_URL} is bad usage: the embedded default is only for when neither is set (a CI
+     * job whose secret is missing must not check a local file instead).
+     */
     Database open() {
-        return open(global.url != null ? global.url : env.get(FcnDb.DATABASE_URL));
+        if (global.url != null) {
+            if (global.url.isBlank()) {
+                throw new UsageException("--url is empty: give a database URL, or leave --url out for "
+                        + "DATABASE_URL or the embedded database");
+            }
+            return open(global.url);
+        }
+        String fromEnv = env.get(FcnDb.DATABASE_URL);
+        if (fromEnv != null && fromEnv.isBlank()) {
+            throw new UsageException(FcnDb.DATABASE_URL + " is set but empty: give it a database URL, or unset it "
+                    + "for the embedded database");
+        }
+        return open(fromEnv);
     }
 
     /**
-     * The database at {@code url} (null or blank: the embedded one), with the global {@code --user} and
+     * The database at {@code url} (null: the embedded one), with the global {@code --user} and
      * {@code --password-file}, connected once.
      */
     Database open(String url) {
         String password = global.passwordFile == null ? null : readPassword(global.passwordFile);
         Database db;
-        if (url == null || url.isBlank()) {
+        if (url == null) {
             if (global.user != null || password != null) {
                 throw new UsageException("--user and --password-file need --url or DATABASE_URL");
             }
-            db = EmbeddedDatabase.file(global.embedded != null ? Path.of(global.embedded) : FcnDb.DEFAULT_EMBEDDED);
+            db = EmbeddedDatabase.file(embeddedPath());
         } else {
+            if (url.isBlank()) {
+                throw new UsageException("the database URL is empty");
+            }
             if (global.embedded != null) {
                 throw new UsageException("--embedded is for the default database, not with a URL");
             }
-            Matcher m = URL_PASSWORD.matcher(url);
-            while (m.find()) {
-                secrets.add(m.group(1));
-            }
+            secrets.addAll(UrlSecrets.secretValues(url));
             DatabaseUrl parsed;
             try {
-                parsed = DatabaseUrl.parse(url, global.user, password);
+                parsed = DatabaseUrl.parse(url, global.user, password, global.allowUrlClasses);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -96,11 +108,55 @@ final class Session {
         }
         try (Connection c = db.dataSource().getConnection()) {
             c.isValid(5);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             db.close();
-            throw new IllegalStateException("cannot connect to " + db.description() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot connect to " + db.description() + ": " + message(e), e);
         }
         return db;
+    }
+
+    /** {@code --embedded}, else the default; an empty one is bad usage (H2 would write {@code .mv.db} beside cwd). */
+    private Path embeddedPath() {
+        if (global.embedded == null) {
+            requireWritable(FcnDb.DEFAULT_EMBEDDED);
+            return FcnDb.DEFAULT_EMBEDDED;
+        }
+        if (global.embedded.isBlank()) {
+            throw new UsageException("--embedded is empty: give the database file's path (H2 adds .mv.db)");
+        }
+        Path path = Path.of(global.embedded);
+        if (path.getFileName() == null || path.getFileName().toString().equals("..")
+                || path.getFileName().toString().equals(".")) {
+            throw new UsageException("--embedded " + global.embedded + " names a folder, not a file (H2 adds .mv.db)");
+        }
+        requireWritable(path);
+        return path;
+    }
+
+    /**
+     * Fails (exit 1, one line) where H2 could not create the file: it would print its own stack traces to the
+     * process's streams before failing.
+     */
+    private static void requireWritable(Path path) {
+        Path file = path.toAbsolutePath().normalize();
+        Path db = file.resolveSibling(file.getFileName() + ".mv.db");
+        Path existing = file.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new IllegalStateException("cannot create the embedded database " + db + ": " + existing
+                    + " is not a folder");
+        }
+        boolean usable = Files.exists(db) ? Files.isWritable(db) && Files.isWritable(db.getParent())
+                : Files.isWritable(existing);
+        if (!usable) {
+            throw new IllegalStateException("cannot write the embedded database " + db + ": "
+                    + (Files.exists(db) ? db : existing) + " is not writable");
+        }
     }
 
     private String readPassword(String file) {
@@ -192,9 +248,23 @@ final class Session {
         out.println(Json.write(result));
     }
 
-    /** What went wrong on stderr, masked; never a stack trace. */
+    /** What went wrong on stderr: one line, masked; never a stack trace. */
     void error(String message) {
-        err.println("fcn-db: " + scrub(message));
+        err.println("fcn-db: " + oneLine(scrub(message)));
+    }
+
+    /** With {@code --verbose}: the chain of causes, each its class and masked message on one line. */
+    void detail(Throwable e) {
+        if (!global.verbose) {
+            return;
+        }
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            String name = t instanceof io.fcn.persistence.internal.errors.ScrubbedSqlException s
+                    ? s.originalClass() : t.getClass().getName();
+            String m = t.getMessage() == null ? "" : ": " + joined(scrub(t.getMessage()));
+            err.println("fcn-db: detail: " + (depth == 0 ? "" : "caused by ") + name + m);
+        }
     }
 
     /** The message and its causes' messages, once each: what went wrong, without a stack trace. */
@@ -209,14 +279,45 @@ final class Session {
         return String.join(": ", parts);
     }
 
-    /** Masks every password this run has seen, and credentials in URLs. */
-    String scrub(String message) {
-        String s = message == null ? "" : message;
-        for (String secret : secrets) {
-            if (secret != null && !secret.isEmpty()) {
-                s = s.replace(secret, "***");
+    // Flyway's own advice names an option fcn-db does not have; --verbose shows the statement instead.
+    private static final java.util.regex.Pattern FLYWAY_X = java.util.regex.Pattern.compile(
+            "\\s*\\(?Run Flyway with -X option[^.)\\n]*[.)]?");
+
+    /**
+     * Text as one line: Flyway's multi-line reports (a dashed rule, "Key : value" lines, the statement last) become
+     * "; "-separated parts without the statement, which {@code --verbose} shows.
+     */
+    static String oneLine(String text) {
+        List<String> parts = new ArrayList<>();
+        boolean inStatement = false;
+        for (String line : FLYWAY_X.matcher(text).replaceAll("").split("\\R")) {
+            String l = line.strip().replaceAll("\\s+", " ");
+            if (inStatement) { // H2 quotes the statement up to its error code, "[42102-252]"
+                inStatement = !l.matches(".*\\[\\d+-\\d+]$");
+                continue;
+            }
+            if (l.startsWith("Statement :") || l.startsWith("Statement:")) {
+                break;
+            }
+            int quoted = l.indexOf("; SQL statement:");
+            if (quoted >= 0) {
+                inStatement = !l.matches(".*\\[\\d+-\\d+]$");
+                l = l.substring(0, quoted);
+            }
+            if (!l.isEmpty() && !l.matches("-+")) {
+                parts.add(l);
             }
         }
-        return DatabaseUrl.redactSqlAlchemy(SqlServerUrl.redact(s));
+        return String.join("; ", parts);
+    }
+
+    /** Text as one line, all of it (for --verbose): lines joined with " | ", without Flyway's -X advice. */
+    static String joined(String text) {
+        return String.join(" | ", FLYWAY_X.matcher(text).replaceAll("").strip().split("\\s*\\R\\s*"));
+    }
+
+    /** Masks every password this run has seen, and credentials in URLs, leaving the rest of the text as it is. */
+    String scrub(String message) {
+        return UrlSecrets.maskText(message == null ? "" : message, secrets);
     }
 }

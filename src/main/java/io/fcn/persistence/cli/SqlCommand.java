@@ -39,6 +39,8 @@ final class SqlCommand extends DatabaseCommand {
             undoTarget = undo.undoTarget("sql --undo");
         } else if (undo.toBase || undo.steps != null) {
             throw new UsageException("sql takes --steps and --to-base only with --undo");
+        } else {
+            UndoOptions.requireVersion(undo.target);
         }
     }
 

@@ -43,4 +43,11 @@ final class UndoOptions {
             throw new UsageException("not a version: " + v);
         }
     }
+
+    /** A version argument of any command: unparsable is bad usage (exit 2), as for undo, before connecting. */
+    static void requireVersion(String v) {
+        if (v != null) {
+            version(v);
+        }
+    }
 }

@@ -3,11 +3,14 @@ package io.fcn.persistence.internal.database;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.fcn.persistence.internal.engine.H2Settings;
 import io.fcn.persistence.internal.engine.SqlServerUrl;
+import io.fcn.persistence.internal.engine.UrlSecrets;
 
 /**
  * Where to connect: a JDBC URL with its user and password. Read from a JDBC URL ({@code jdbc:sqlserver://…},
@@ -26,14 +29,50 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
      * SQLAlchemy URL's {@code user:pass@} wins).
      */
     public static DatabaseUrl parse(String url, String user, String password) {
+        return parse(url, user, password, false);
+    }
+
+    /**
+     * As {@link #parse(String, String, String)}. A URL is configuration that may come from less trusted places (CI
+     * variables, shared files), so an H2 URL may carry only the settings {@link H2Settings} allows, and a
+     * {@code jdbc:sqlserver:} URL no property that makes the driver load a class it names
+     * ({@link UrlSecrets#CLASS_LOADING_KEYS}) unless {@code allowUrlClasses}.
+     *
+     * @throws IllegalArgumentException naming the refused setting or property, never its value
+     */
+    public static DatabaseUrl parse(String url, String user, String password, boolean allowUrlClasses) {
         String trimmed = url == null ? "" : url.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("The database URL is empty");
+        }
         if (trimmed.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            if (trimmed.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+                List<String> refused = H2Settings.refused(trimmed);
+                if (!refused.isEmpty()) {
+                    throw new IllegalArgumentException("the H2 URL sets " + String.join(", ", refused)
+                            + ", which the library does not allow (allowed: " + H2Settings.allowedList() + ")");
+                }
+                List<String> other = H2Settings.otherValues(trimmed);
+                if (!other.isEmpty()) {
+                    throw new IllegalArgumentException("the H2 URL sets " + String.join(", ", other)
+                            + " to a value the library does not allow (only " + other.stream()
+                                    .map(k -> k + "=" + H2Settings.REQUIRED.get(k)).collect(
+                                            java.util.stream.Collectors.joining(", ")) + ")");
+                }
+            } else if (SqlServerUrl.isSqlServer(trimmed) && !allowUrlClasses) {
+                List<String> classes = UrlSecrets.classLoadingProperties(trimmed);
+                if (!classes.isEmpty()) {
+                    throw new IllegalArgumentException("the URL sets " + String.join(", ", classes)
+                            + ", which makes the driver load a class the URL names; refused unless "
+                            + "--allow-url-classes is given");
+                }
+            }
             return new DatabaseUrl(trimmed, user, password);
         }
         Matcher m = SQLALCHEMY.matcher(trimmed);
         if (!m.matches()) {
             throw new IllegalArgumentException("Not a JDBC URL (jdbc:sqlserver://…) nor an SQLAlchemy URL "
-                    + "(mssql+pyodbc://user:pass@host:port/db?…): " + redactSqlAlchemy(trimmed));
+                    + "(mssql+pyodbc://host:port/db?…): " + redactSqlAlchemy(trimmed));
         }
         Map<String, String> query = query(m.group(6));
         StringBuilder jdbc = new StringBuilder("jdbc:sqlserver://").append(m.group(3))
@@ -61,7 +100,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
     /** The URL for people: user names and passwords masked. */
     public String redacted() {
-        return SqlServerUrl.redact(jdbcUrl);
+        return UrlSecrets.maskUrl(jdbcUrl);
     }
 
     @Override
@@ -71,7 +110,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
     /** An SQLAlchemy URL with its {@code user:pass@} masked, for error messages. */
     public static String redactSqlAlchemy(String url) {
-        return url.replaceAll("//[^/@]*@", "//***@");
+        return UrlSecrets.maskUrl(url);
     }
 
     // ODBC Driver 18 encrypts by default: so does the translation, unless the URL says otherwise.

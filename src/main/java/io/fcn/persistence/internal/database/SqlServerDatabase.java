@@ -15,6 +15,7 @@ import com.microsoft.sqlserver.jdbc.SQLServerDataSource;
 import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.sqlserver.SqlServerSettings;
 import io.fcn.persistence.internal.engine.SqlServerUrl;
+import io.fcn.persistence.internal.engine.UrlSecrets;
 
 /**
  * A SQL Server database for one test run: a throwaway database created on the server and dropped on close, or,
@@ -57,7 +58,8 @@ public final class SqlServerDatabase implements Database {
         } catch (SQLException e) {
             if (e.getErrorCode() != CREATE_DATABASE_PERMISSION_DENIED) {
                 throw new IllegalStateException(label + ": cannot create a test database on "
-                        + SqlServerUrl.redact(url) + ": " + e.getMessage(), e);
+                        + SqlServerUrl.redact(url) + ": " + UrlSecrets.maskText(e.getMessage(), secrets(url, password)),
+                        e);
             }
         }
         String named = SqlServerUrl.database(url);
@@ -81,6 +83,14 @@ public final class SqlServerDatabase implements Database {
             ds.setPassword(password);
         }
         return ds;
+    }
+
+    private static java.util.Set<String> secrets(String url, String password) {
+        java.util.Set<String> out = new java.util.HashSet<>(UrlSecrets.secretValues(url));
+        if (password != null) {
+            out.add(password);
+        }
+        return out;
     }
 
     private void requireEmpty() {

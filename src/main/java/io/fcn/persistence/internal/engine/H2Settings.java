@@ -88,14 +88,44 @@ public final class H2Settings {
             warnings.add("the H2 URL lacks " + DURABILITY_KEY + "=" + DURABILITY_VALUE + ": H2 then writes a commit"
                     + " up to 500 ms later, and a killed process loses what it committed in that time");
         }
-        for (String key : given.keySet()) {
-            if (!REQUIRED.containsKey(key) && !key.equals(DURABILITY_KEY) && !ALLOWED.contains(key)) {
-                errors.add("the H2 URL sets " + key + ", which the library does not allow (allowed besides "
-                        + String.join(", ", REQUIRED.keySet()) + " and " + DURABILITY_KEY + ": "
-                        + String.join(", ", ALLOWED.stream().sorted().toList()) + ")");
-            }
+        for (String key : refused(url)) {
+            errors.add("the H2 URL sets " + key + ", which the library does not allow (allowed besides "
+                    + String.join(", ", REQUIRED.keySet()) + " and " + DURABILITY_KEY + ": "
+                    + String.join(", ", ALLOWED.stream().sorted().toList()) + ")");
         }
         return new Check(errors, warnings);
+    }
+
+    /** The settings of {@code url} the library does not allow (upper-case, as H2 reads them), in URL order. */
+    public static List<String> refused(String url) {
+        List<String> out = new ArrayList<>();
+        for (String key : settings(url).keySet()) {
+            if (!REQUIRED.containsKey(key) && !key.equals(DURABILITY_KEY) && !ALLOWED.contains(key)) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+
+    /** The required settings {@code url} sets to another value than the library's (e.g. another INIT), in order. */
+    public static List<String> otherValues(String url) {
+        Map<String, String> given = settings(url);
+        List<String> out = new ArrayList<>();
+        REQUIRED.forEach((key, value) -> {
+            String actual = given.get(key);
+            if (actual != null && !normalized(actual).equals(normalized(value))) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
+    /** Every setting a URL may carry, sorted: the required ones (INIT only with the library's value) and the rest. */
+    public static String allowedList() {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(ALLOWED);
+        all.addAll(REQUIRED.keySet());
+        all.add(DURABILITY_KEY);
+        return String.join(", ", all);
     }
 
     /** The URL's {@code ;KEY=value} settings, keys upper-case; {@code \;} inside a value does not end it. */

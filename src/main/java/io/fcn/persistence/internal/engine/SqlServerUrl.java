@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 public final class SqlServerUrl {
 
     private static final Pattern DATABASE = Pattern.compile("(?i);\\s*(databaseName|database)\\s*=\\s*([^;]*)");
-    private static final Pattern SECRET = Pattern.compile("(?i)(password|pwd|user|userName|accessToken)\\s*=\\s*[^;]*");
 
     private SqlServerUrl() {
     }
@@ -27,7 +26,7 @@ public final class SqlServerUrl {
 
     /** The URL with user names, passwords and tokens masked: safe to log. */
     public static String redact(String url) {
-        return SECRET.matcher(url).replaceAll("$1=***");
+        return UrlSecrets.maskUrl(url);
     }
 
     public static boolean isSqlServer(String url) {
