@@ -12,11 +12,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import io.fcn.persistence.FcnPersistence;
@@ -62,17 +64,20 @@ public class FcnPersistenceAutoConfiguration {
      * the calling thread ({@code @Transactional}), and {@code inTransaction} requires one.
      * @param dataSource the service's DataSource
      * @param observer the metrics observer, when there is one
+     * @param customizers what adjusts the builder, in order
      * @return the entry point
      */
     @Bean
     @ConditionalOnMissingBean
     @DependsOn(FcnSchemaStartup.BEAN_NAME)
-    public FcnPersistence fcnPersistence(DataSource dataSource, ObjectProvider<PersistenceObserver> observer) {
+    public FcnPersistence fcnPersistence(DataSource dataSource, ObjectProvider<PersistenceObserver> observer,
+            ObjectProvider<FcnPersistenceCustomizer> customizers) {
         DataSource transactional = dataSource instanceof TransactionAwareDataSourceProxy
                 ? dataSource : new TransactionAwareDataSourceProxy(dataSource);
-        FcnPersistence.Builder builder = FcnPersistence.builder(transactional).callerManagedTransactions();
+        FcnPersistence.Builder builder = FcnPersistence.builder(transactional);
         observer.ifAvailable(builder::observer);
-        return builder.build();
+        customizers.orderedStream().forEach(c -> c.customize(builder));
+        return builder.callerManagedTransactions().build();
     }
 
     /**
@@ -84,6 +89,26 @@ public class FcnPersistenceAutoConfiguration {
     public static AbstractDependsOnBeanFactoryPostProcessor fcnSchemaBeforeFlyway() {
         return new AbstractDependsOnBeanFactoryPostProcessor(Flyway.class, FcnSchemaStartup.BEAN_NAME) {
         };
+    }
+
+    /**
+     * The service's own Flyway (Boot's auto-configuration) finds the library's tables in its schema and no history
+     * of its own on a new database, which Flyway refuses: unless the service set {@code spring.flyway.baseline-*}
+     * itself, it baselines at version 0, below any migration of the service's, so all of them still run.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer")
+    static class ServiceFlyway {
+
+        @Bean
+        FlywayConfigurationCustomizer fcnServiceFlywayBaseline(Environment environment) {
+            return configuration -> {
+                if (!environment.containsProperty("spring.flyway.baseline-on-migrate")
+                        && !environment.containsProperty("spring.flyway.baseline-version")) {
+                    configuration.baselineOnMigrate(true).baselineVersion("0");
+                }
+            };
+        }
     }
 
     /** The meters, when Micrometer is on the class path and the context has a registry. */
