@@ -123,6 +123,19 @@ class FcnMetricsTest {
     }
 
     @Test
+    void withoutSpring() {
+        javax.sql.DataSource dataSource = database.dataSource();
+        // snippet: metrics-without-spring
+        FcnMetrics metrics = new FcnMetrics(registry);                      // any Micrometer MeterRegistry
+        metrics.timeMigration(() -> FcnMigrations.migrate(dataSource));    // fcn.persistence.migration
+        FcnPersistence fcn = FcnPersistence.builder(dataSource).observer(metrics).build();
+        // end snippet
+        FcnTestData.aTemplate().create(fcn);
+        assertEquals(1, registry.get(FcnMetrics.MIGRATION).timer().count());
+        assertEquals(1, timerCount("template", "create", "success"));
+    }
+
+    @Test
     void aFailedMigrationIsTimedAsAFailure() {
         FcnMetrics metrics = new FcnMetrics(registry);
         assertThrows(RuntimeException.class, () -> metrics.timeMigration(() -> {
