@@ -152,7 +152,7 @@ public final class FcnMetrics implements PersistenceObserver {
                             .entrySet()) {
                         Gauge.builder(DRIFT_FINDINGS, e.getValue(), AtomicLong::doubleValue)
                                 .description("Findings of the last fcn-persistence drift check")
-                                .tag("severity", e.getKey()).register(registry);
+                                .tag("severity", e.getKey()).strongReference(true).register(registry);
                     }
                     driftGauges = true;
                 }
