@@ -18,8 +18,8 @@ import io.fcn.persistence.metrics.PersistenceObserver;
 /**
  * What a repository needs from the entry point, and nothing more: the jOOQ context, the clock, and the calling
  * thread's transaction. Built once by {@code FcnPersistence}; repositories never see the entry point itself. Every
- * public repository method runs its body through {@link #call(Supplier)}: the one place that decides what a failure
- * does to the transaction and what it looks like to the caller.
+ * public repository method runs its body through {@link #call(String, String, Supplier)}: the one place that decides
+ * what a failure does to the transaction and what it looks like to the caller, and that reports it to the observer.
  */
 public final class RepositoryContext {
 
