@@ -35,6 +35,8 @@ import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.template.TemplateRepository;
 import io.fcn.persistence.trade.TradeRepository;
 import io.fcn.persistence.exceptions.TransactionRolledBackException;
+import io.fcn.persistence.metrics.FcnMetrics;
+import io.fcn.persistence.metrics.PersistenceObserver;
 
 /**
  * The library's entry point: build it once from a {@link DataSource}, then take the repositories from it and group
@@ -79,7 +81,7 @@ public final class FcnPersistence {
         listeners.add(new SqlErrors.TranslatingListener());
         configuration.set(listeners.toArray(ExecuteListener[]::new));
         this.dsl = DSL.using(configuration);
-        this.context = new RepositoryContext(dsl, b.clock, b.callerManagedTransactions);
+        this.context = new RepositoryContext(dsl, b.clock, b.callerManagedTransactions, b.observer);
 
         this.templates = new TemplateRepository(context);
         this.lifecycleEvents = new LifecycleEventRepository(context);
@@ -200,6 +202,7 @@ public final class FcnPersistence {
         private boolean callerManagedTransactions;
         private final List<ExecuteListener> listeners = new ArrayList<>();
         private DriftPolicy schemaCheckPolicy;
+        private PersistenceObserver observer;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -266,6 +269,27 @@ public final class FcnPersistence {
         public Builder callerManagedTransactions() {
             this.callerManagedTransactions = true;
             return this;
+        }
+
+        /**
+         * Reports every public repository call, idempotency claim and purge to {@code observer} (metrics); none by
+         * default, and then nothing is measured.
+         * @param observer the observer, e.g. {@link FcnMetrics}
+         * @return this builder
+         */
+        public Builder observer(PersistenceObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Micrometer meters in {@code registry} ({@link FcnMetrics}; Micrometer is an optional dependency): the
+         * same as {@code observer(new FcnMetrics(registry))}.
+         * @param registry where the meters go
+         * @return this builder
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            return observer(new FcnMetrics(registry));
         }
 
         /**

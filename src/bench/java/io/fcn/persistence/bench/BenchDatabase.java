@@ -50,6 +50,8 @@ final class BenchDatabase implements AutoCloseable {
 
     final BenchEngine engine;
     final FcnPersistence fcn;
+    /** The same pool with Micrometer meters (ObserverOverheadBenchmark): its registry keeps what it records. */
+    final FcnPersistence meteredFcn;
     private final HikariDataSource pool;
     /** H2 databases this fork made (in memory, or a work copy): shut down on close; null for shared ones. */
     private final Path ownedFile;
@@ -61,6 +63,8 @@ final class BenchDatabase implements AutoCloseable {
         this.owned = owned;
         this.ownedFile = ownedFile;
         this.fcn = FcnPersistence.builder(pool).build();
+        this.meteredFcn = FcnPersistence.builder(pool)
+                .meterRegistry(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).build();
     }
 
     /**

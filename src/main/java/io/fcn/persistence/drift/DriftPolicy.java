@@ -18,11 +18,18 @@ public final class DriftPolicy {
     private final Map<String, Boolean> rules;
     private final boolean warningsFail;
     private final boolean nothingFails;
+    private final boolean newerTolerated;
 
     private DriftPolicy(Map<String, Boolean> rules, boolean warningsFail, boolean nothingFails) {
+        this(rules, warningsFail, nothingFails, false);
+    }
+
+    private DriftPolicy(Map<String, Boolean> rules, boolean warningsFail, boolean nothingFails,
+            boolean newerTolerated) {
         this.rules = Map.copyOf(rules);
         this.warningsFail = warningsFail;
         this.nothingFails = nothingFails;
+        this.newerTolerated = newerTolerated;
     }
 
     /**
@@ -46,7 +53,7 @@ public final class DriftPolicy {
      * @return a new policy; this one is unchanged
      */
     public DriftPolicy failOnWarnings() {
-        return new DriftPolicy(rules, true, nothingFails);
+        return new DriftPolicy(rules, true, nothingFails, newerTolerated);
     }
 
     /**
@@ -87,10 +94,19 @@ public final class DriftPolicy {
         return with(object, Objects.requireNonNull(kind, "kind"), false);
     }
 
+    /**
+     * Migrations later than this jar's latest ({@link Finding#newerThanJar()}) are reported, never fail, whatever
+     * other rule matches: the expand/contract way of a rolling deploy, where a newer instance migrated first.
+     * @return a new policy; this one is unchanged
+     */
+    public DriftPolicy toleratingNewerDatabase() {
+        return new DriftPolicy(rules, warningsFail, nothingFails, true);
+    }
+
     private DriftPolicy with(ObjectType object, Kind kind, boolean fails) {
         Map<String, Boolean> next = new HashMap<>(rules);
         next.put(key(Objects.requireNonNull(object, "object"), kind), fails);
-        return new DriftPolicy(next, warningsFail, nothingFails);
+        return new DriftPolicy(next, warningsFail, nothingFails, newerTolerated);
     }
 
     private static String key(ObjectType object, Kind kind) {
@@ -103,6 +119,9 @@ public final class DriftPolicy {
      * @return true if it fails the check
      */
     public boolean fails(Finding finding) {
+        if (newerTolerated && finding.newerThanJar()) {
+            return false;
+        }
         Boolean rule = rules.get(key(finding.object(), finding.kind()));
         if (rule == null) {
             rule = rules.get(key(finding.object(), null));

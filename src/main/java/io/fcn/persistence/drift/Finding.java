@@ -62,6 +62,22 @@ public record Finding(Severity severity, Kind kind, ObjectType object, String pa
         PRIVILEGE
     }
 
+    /**
+     * The actual side of a migration applied to the database that is later than every migration of this jar: the
+     * database is newer than the library (a rolling deploy after a newer instance migrated).
+     */
+    public static final String NEWER_THAN_JAR =
+            "applied, unknown to this jar (the database is newer than the library)";
+
+    /**
+     * Whether this finding is a migration later than this jar's latest ({@link #NEWER_THAN_JAR}), which
+     * {@link DriftPolicy#toleratingNewerDatabase()} reports without failing.
+     * @return true for a migration the database has and this jar does not know yet
+     */
+    public boolean newerThanJar() {
+        return object == ObjectType.MIGRATION && kind == Kind.UNEXPECTED && NEWER_THAN_JAR.equals(actual);
+    }
+
     /** Reports list findings by path, then object type, property and kind: the same drift, the same order. */
     static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
             .thenComparing(Finding::object)

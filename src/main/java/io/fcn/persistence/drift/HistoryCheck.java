@@ -50,8 +50,7 @@ final class HistoryCheck {
             }
             if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.MISSING_SUCCESS) {
                 findings.add(new Finding(Severity.ERROR, Kind.UNEXPECTED, ObjectType.MIGRATION, path, null, null,
-                        "applied" + (state == MigrationState.FUTURE_SUCCESS ? ", unknown to this jar (the database is"
-                                + " newer than the library)" : ", unknown to this jar")));
+                        state == MigrationState.FUTURE_SUCCESS ? Finding.NEWER_THAN_JAR : "applied, unknown to this jar"));
             }
             if (state == MigrationState.SUCCESS && !m.isChecksumMatching()) {
                 findings.add(new Finding(Severity.ERROR, Kind.CHANGED, ObjectType.MIGRATION, path, "checksum",

@@ -88,7 +88,7 @@ public final class IdempotencyRepository {
      * @throws MisuseException when called inside a transaction (the entry point's or the caller's)
      */
     public ClaimOutcome claim(String key, IdempotentRequest request, Duration ttl, Duration lease) {
-        return db.call(() -> {
+        return db.call("idempotency", "claim", () -> {
             Validate.notNull("request", request);
             return claimFor(key, request.fingerprint(), request.method(), request.path(), ttl, lease);
         });
@@ -111,7 +111,7 @@ public final class IdempotencyRepository {
     @Deprecated(since = "0.1.0")
     public ClaimOutcome claim(String key, String fingerprint, String method, String path, Duration ttl,
             Duration lease) {
-        return db.call(() -> {
+        return db.call("idempotency", "claim", () -> {
             return claimFor(key, fingerprint, method, path, ttl, lease);
         });
     }
@@ -138,7 +138,7 @@ public final class IdempotencyRepository {
             Claim claim = new Claim(keyHash, fingerprint, method, path, newToken(), now, lockedUntil, expiresAt);
             try {
                 queries.insertClaim(claim);
-                return claimed(claim, lockedUntil, expiresAt);
+                return counted("claimed", claimed(claim, lockedUntil, expiresAt));
             } catch (RuntimeException e) {
                 if (!someoneElseHasIt(e)) {
                     throw e;
@@ -153,27 +153,32 @@ public final class IdempotencyRepository {
             if (!stored.expiresAt().isAfter(now)) {
                 // Past its expiry: absent. Reuse the row, unless another claimant already did.
                 if (IdempotencyQueries.takeOverExpired(db.dsl(), stored, claim).execute() == 1) {
-                    return claimed(claim, lockedUntil, expiresAt);
+                    return counted("taken_over", claimed(claim, lockedUntil, expiresAt));
                 }
                 continue;
             }
             if (!stored.fingerprint().equals(fingerprint)) {
-                return new Conflict();
+                return counted("conflict", new Conflict());
             }
             if (stored.state() == ClaimState.COMPLETED) {
-                return new Replay(stored.responseStatus(), stored.responseBody());
+                return counted("replay", new Replay(stored.responseStatus(), stored.responseBody()));
             }
             if (stored.lockedUntil().isAfter(now)) {
-                return new InProgress(stored.lockedUntil());
+                return counted("in_progress", new InProgress(stored.lockedUntil()));
             }
             if (IdempotencyQueries.takeOverLease(db.dsl(), keyHash, stored.lockToken(), claim.token(), lockedUntil,
                     now).execute() == 1) {
-                return claimed(claim, lockedUntil, stored.expiresAt());
+                return counted("taken_over", claimed(claim, lockedUntil, stored.expiresAt()));
             }
             // Another claimant took the lease over first: the next round reads its lease.
         }
         throw new FcnPersistenceException("Idempotency key claim did not settle after " + CLAIM_ATTEMPTS
                 + " rounds of concurrent changes to the key; retry", lastRace);
+    }
+
+    private ClaimOutcome counted(String outcome, ClaimOutcome answer) {
+        db.observer().idempotencyClaim(outcome);
+        return answer;
     }
 
     /**
@@ -187,7 +192,7 @@ public final class IdempotencyRepository {
      *                                   released, completed or purged)
      */
     public void complete(ClaimToken token, int status, String body) {
-        db.run(() -> {
+        db.run("idempotency", "complete", () -> {
             validate(token);
             Validate.between("status", status, 100, 599);
             Validate.notNull("body", body);
@@ -205,7 +210,7 @@ public final class IdempotencyRepository {
      * @throws IdempotencyTokenException the token no longer owns the key
      */
     public void release(ClaimToken token) {
-        db.run(() -> {
+        db.run("idempotency", "release", () -> {
             validate(token);
             if (queries.release(token) == 0) {
                 throw stale(token, "release");
@@ -224,7 +229,7 @@ public final class IdempotencyRepository {
      * @throws MisuseException when called inside a transaction (the entry point's or the caller's)
      */
     public int purgeExpired(OffsetDateTime now, int batchSize) {
-        return db.call(() -> {
+        return db.call("idempotency", "purgeExpired", () -> {
             Validate.notNull("now", now);
             Validate.between("batch_size", batchSize, 1, PURGE_BATCH_MAX);
             requireOwnCommit("purgeExpired");
@@ -234,6 +239,7 @@ public final class IdempotencyRepository {
                 deleted = IdempotencyQueries.purgeBatch(db.dsl(), now, batchSize).execute();
                 total += deleted;
             } while (deleted == batchSize);
+            db.observer().purged("idempotency_keys", total);
             return total;
         });
     }

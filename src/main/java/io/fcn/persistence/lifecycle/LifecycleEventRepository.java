@@ -61,7 +61,7 @@ public final class LifecycleEventRepository {
      * @throws NotFoundException                      no trade has {@code tradeId}
      */
     public LifecycleEvent append(String tradeId, LifecycleEventType type, LocalDate eventDate, String payloadJson) {
-        return db.call(() -> {
+        return db.call("lifecycle_event", "append", () -> {
             Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX);
             Validate.notNull("event_type", type);
             Validate.notNull("event_date", eventDate);
@@ -108,7 +108,7 @@ public final class LifecycleEventRepository {
      * @return its events, oldest first
      */
     public List<LifecycleEvent> history(String tradeId) {
-        return db.call(() -> {
+        return db.call("lifecycle_event", "history", () -> {
             LifecycleEventFilter filter = LifecycleEventFilter.byTrade(tradeId);
             return db.dsl().selectFrom(FCN_LIFECYCLE_EVENT)
                     .where(filter.condition())
@@ -124,7 +124,7 @@ public final class LifecycleEventRepository {
      * @return the page
      */
     public KeysetPage<LifecycleEvent> list(LifecycleEventFilter filter, KeysetRequest request) {
-        return db.call(() -> {
+        return db.call("lifecycle_event", "list", () -> {
             Validate.notNull("filter", filter);
             Validate.notNull("request", request);
             return PageQueries.keyset(db.dsl(), FCN_LIFECYCLE_EVENT, filter.condition(), filter.toString(),
@@ -139,7 +139,7 @@ public final class LifecycleEventRepository {
      * @return the page
      */
     public Page<LifecycleEvent> list(LifecycleEventFilter filter, PageRequest request) {
-        return db.call(() -> {
+        return db.call("lifecycle_event", "list", () -> {
             Validate.notNull("filter", filter);
             Validate.notNull("request", request);
             return PageQueries.numbered(db.dsl(), FCN_LIFECYCLE_EVENT, filter.condition(), filter.order(), request,

@@ -81,7 +81,7 @@ public final class ObservationRepository {
      * @throws NotFoundException no trade has this trade id
      */
     public StoredObservation record(Observation observation) {
-        return db.call(() -> {
+        return db.call("observation", "record", () -> {
             validate("observation", observation);
             OffsetDateTime now = db.now();
             DSLContext dsl = db.dsl();
@@ -129,7 +129,7 @@ public final class ObservationRepository {
      * @throws NotFoundException a row names a trade that does not exist
      */
     public ObservationBatchResult recordAll(List<Observation> observations) {
-        return db.call(() -> {
+        return db.call("observation", "recordAll", () -> {
             Validate.notNull("observations", observations);
             for (int i = 0; i < observations.size(); i++) {
                 validate(rowName(i), observations.get(i));
@@ -207,7 +207,7 @@ public final class ObservationRepository {
      *     null
      */
     public Optional<StoredObservation> find(String tradeId, LocalDate date) {
-        return db.call(() -> {
+        return db.call("observation", "find", () -> {
             Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX_LENGTH);
             Validate.notNull("date", date);
             return db.dsl().selectFrom(FCN_OBSERVATION)
@@ -229,7 +229,7 @@ public final class ObservationRepository {
      *     null
      */
     public List<StoredObservation> findByTrade(String tradeId, LocalDate from, LocalDate to) {
-        return db.call(() -> {
+        return db.call("observation", "findByTrade", () -> {
             Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX_LENGTH);
             Validate.notNull("from", from);
             Validate.notBefore("to", to, "from", from);

@@ -73,7 +73,7 @@ public final class TemplateRepository {
      * @throws DuplicateKeyException a template with this id exists (compared case-insensitively)
      */
     public Template create(NewTemplate template) {
-        return db.call(() -> {
+        return db.call("template", "create", () -> {
             Validate.notNull("template", template);
             OffsetDateTime now = db.now();
             try {
@@ -107,7 +107,7 @@ public final class TemplateRepository {
      * @throws ValidationException when the id is not a valid business key
      */
     public Optional<Template> find(String templateId) {
-        return db.call(() -> {
+        return db.call("template", "find", () -> {
             validateId("template_id", templateId);
             return byTemplateId.bind(templateId).fetchOptional(TemplateRepository::toTemplate);
         });
@@ -120,7 +120,7 @@ public final class TemplateRepository {
      * @throws NotFoundException no template has this id
      */
     public Template get(String templateId) {
-        return db.call(() -> {
+        return db.call("template", "get", () -> {
             return find(templateId).orElseThrow(() -> new NotFoundException(ENTITY, templateId));
         });
     }
@@ -132,7 +132,7 @@ public final class TemplateRepository {
      * @return the page
      */
     public KeysetPage<Template> list(TemplateFilter filter, KeysetRequest request) {
-        return db.call(() -> {
+        return db.call("template", "list", () -> {
             Validate.notNull("filter", filter);
             Validate.notNull("request", request);
             return PageQueries.keyset(db.dsl(), FCN_TEMPLATE, filter.condition(), filter.toString(), ORDER, request,
@@ -147,7 +147,7 @@ public final class TemplateRepository {
      * @return the page
      */
     public Page<Template> list(TemplateFilter filter, PageRequest request) {
-        return db.call(() -> {
+        return db.call("template", "list", () -> {
             Validate.notNull("filter", filter);
             Validate.notNull("request", request);
             return PageQueries.numbered(db.dsl(), FCN_TEMPLATE, filter.condition(), ORDER, request,
@@ -166,7 +166,7 @@ public final class TemplateRepository {
      * @throws OptimisticLockException the template is no longer at {@code expectedVersion}
      */
     public Template update(String templateId, int expectedVersion, TemplateUpdate changes) {
-        return db.call(() -> {
+        return db.call("template", "update", () -> {
             validateId("template_id", templateId);
             Validate.atLeast("version", expectedVersion, 0);
             Validate.notNull("changes", changes);
@@ -197,7 +197,7 @@ public final class TemplateRepository {
      * @throws InvalidStateTransitionException the template is not a draft
      */
     public Template activate(String templateId) {
-        return db.call(() -> {
+        return db.call("template", "activate", () -> {
             validateId("template_id", templateId);
             return db.inTransaction(() -> {
                 int rows = changed(Map.of(FCN_TEMPLATE.STATUS, TemplateStatus.ACTIVE), db.now())
@@ -219,7 +219,7 @@ public final class TemplateRepository {
      * @return the template, now deprecated
      */
     public Template deprecate(String templateId, String reason) {
-        return db.call(() -> {
+        return db.call("template", "deprecate", () -> {
             return deprecate(templateId, reason, null);
         });
     }
@@ -238,7 +238,7 @@ public final class TemplateRepository {
      * @throws InvalidStateTransitionException the template is already deprecated
      */
     public Template deprecate(String templateId, String reason, String supersededBy) {
-        return db.call(() -> {
+        return db.call("template", "deprecate", () -> {
             validateId("template_id", templateId);
             Validate.text("deprecation_reason", reason, REASON_MAX);
             if (supersededBy != null) {

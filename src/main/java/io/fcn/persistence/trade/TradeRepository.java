@@ -123,7 +123,7 @@ public final class TradeRepository {
      * @throws DuplicateKeyException a trade with this id exists (compared case-insensitively)
      */
     public Trade book(NewTrade trade) {
-        return db.call(() -> {
+        return db.call("trade", "book", () -> {
             Validate.notNull("trade", trade);
             return db.inTransaction(() -> {
                 Template template = templates.get(trade.templateId());
@@ -166,7 +166,7 @@ public final class TradeRepository {
      * @return the trade, or empty
      */
     public Optional<Trade> find(String tradeId) {
-        return db.call(() -> {
+        return db.call("trade", "find", () -> {
             validateId(tradeId);
             return byTradeId.bind(tradeId).fetchOptional(TradeRepository::toTrade);
         });
@@ -179,7 +179,7 @@ public final class TradeRepository {
      * @throws NotFoundException no trade has this id
      */
     public Trade get(String tradeId) {
-        return db.call(() -> {
+        return db.call("trade", "get", () -> {
             return find(tradeId).orElseThrow(() -> new NotFoundException(ENTITY, tradeId));
         });
     }
@@ -191,7 +191,7 @@ public final class TradeRepository {
      * @return the page
      */
     public KeysetPage<Trade> list(TradeFilter filter, KeysetRequest request) {
-        return db.call(() -> {
+        return db.call("trade", "list", () -> {
             Validate.notNull("filter", filter);
             Validate.notNull("request", request);
             return PageQueries.keyset(db.dsl(), FCN_TRADE, filter.condition(), filter.toString(), filter.order(),
@@ -206,7 +206,7 @@ public final class TradeRepository {
      * @return the page
      */
     public Page<Trade> list(TradeFilter filter, PageRequest request) {
-        return db.call(() -> {
+        return db.call("trade", "list", () -> {
             Validate.notNull("filter", filter);
             Validate.notNull("request", request);
             return PageQueries.numbered(db.dsl(), FCN_TRADE, filter.condition(), filter.order(), request,
@@ -225,7 +225,7 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade knockIn(String tradeId, int expectedVersion, LocalDate eventDate) {
-        return db.call(() -> {
+        return db.call("trade", "knockIn", () -> {
             return transition(tradeId, expectedVersion, TradeStatus.KNOCKED_IN, eventDate, null);
         });
     }
@@ -241,7 +241,7 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade knockOut(String tradeId, int expectedVersion, LocalDate eventDate) {
-        return db.call(() -> {
+        return db.call("trade", "knockOut", () -> {
             return transition(tradeId, expectedVersion, TradeStatus.KNOCKED_OUT, eventDate, null);
         });
     }
@@ -257,7 +257,7 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade autocall(String tradeId, int expectedVersion, LocalDate eventDate) {
-        return db.call(() -> {
+        return db.call("trade", "autocall", () -> {
             return transition(tradeId, expectedVersion, TradeStatus.AUTOCALLED, eventDate, null);
         });
     }
@@ -273,7 +273,7 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade mature(String tradeId, int expectedVersion, LocalDate eventDate) {
-        return db.call(() -> {
+        return db.call("trade", "mature", () -> {
             return transition(tradeId, expectedVersion, TradeStatus.MATURED, eventDate, null);
         });
     }
@@ -289,7 +289,7 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade terminate(String tradeId, int expectedVersion, Termination termination) {
-        return db.call(() -> {
+        return db.call("trade", "terminate", () -> {
             Validate.notNull("termination", termination);
             return transition(tradeId, expectedVersion, TradeStatus.TERMINATED, termination.date(), termination);
         });
@@ -306,7 +306,7 @@ public final class TradeRepository {
      * @throws InvalidStateTransitionException its status does not allow the change
      */
     public Trade settle(String tradeId, int expectedVersion, LocalDate eventDate) {
-        return db.call(() -> {
+        return db.call("trade", "settle", () -> {
             return transition(tradeId, expectedVersion, TradeStatus.SETTLED, eventDate, null);
         });
     }

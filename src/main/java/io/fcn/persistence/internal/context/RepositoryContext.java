@@ -13,26 +13,42 @@ import org.jooq.DSLContext;
 import io.fcn.persistence.exceptions.MisuseException;
 import io.fcn.persistence.exceptions.TransactionRolledBackException;
 import io.fcn.persistence.internal.errors.SqlErrors;
+import io.fcn.persistence.metrics.PersistenceObserver;
 
 /**
  * What a repository needs from the entry point, and nothing more: the jOOQ context, the clock, and the calling
  * thread's transaction. Built once by {@code FcnPersistence}; repositories never see the entry point itself. Every
- * public repository method runs its body through {@link #call(Supplier)}: the one place that decides what a failure
- * does to the transaction and what it looks like to the caller.
+ * public repository method runs its body through {@link #call(String, String, Supplier)}: the one place that decides
+ * what a failure does to the transaction and what it looks like to the caller, and that reports it to the observer.
  */
 public final class RepositoryContext {
 
     private final DSLContext dsl;
     private final Clock clock;
     private final boolean callerManagedTransactions;
+    private final PersistenceObserver observer;
     private final ThreadLocal<TransactionState> transaction = new ThreadLocal<>();
     private final ThreadLocal<int[]> callDepth = ThreadLocal.withInitial(() -> new int[1]);
 
     public RepositoryContext(DSLContext dsl, Clock clock, boolean callerManagedTransactions) {
+        this(dsl, clock, callerManagedTransactions, null);
+    }
+
+    /** With {@code observer} (null: none) told of every outermost call, claim and purge. */
+    public RepositoryContext(DSLContext dsl, Clock clock, boolean callerManagedTransactions,
+            PersistenceObserver observer) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.callerManagedTransactions = callerManagedTransactions;
+        this.observer = observer;
     }
+
+    /** Where claims and purges are reported: the builder's observer, or one that ignores them. */
+    public PersistenceObserver observer() {
+        return observer == null ? NO_OBSERVER : observer;
+    }
+
+    private static final PersistenceObserver NO_OBSERVER = new PersistenceObserver() { };
 
     public DSLContext dsl() {
         return dsl;
@@ -48,33 +64,48 @@ public final class RepositoryContext {
     }
 
     /**
-     * Runs one public library call. Whatever leaves the outermost call is a typed error
-     * ({@link SqlErrors#translate}); inside {@link #inTransaction(Supplier)} it also marks the transaction
-     * rollback-only, so a caller that catches it and carries on still gets a rollback, not half a unit of work.
+     * Runs one public library call, {@code repository}'s method {@code operation} (both constants: they become
+     * metric tags). Whatever leaves the outermost call is a typed error ({@link SqlErrors#translate}); inside
+     * {@link #inTransaction(Supplier)} it also marks the transaction rollback-only, so a caller that catches it and
+     * carries on still gets a rollback, not half a unit of work. The observer is told of the outermost call only.
      */
-    public <T> T call(Supplier<T> work) {
+    public <T> T call(String repository, String operation, Supplier<T> work) {
         int[] depth = callDepth.get();
         depth[0]++;
+        boolean outermost = depth[0] == 1;
+        long start = observer != null && outermost ? System.nanoTime() : 0L;
+        String outcome = PersistenceObserver.SUCCESS;
         try {
             return work.get();
         } catch (RuntimeException e) {
-            RuntimeException failure = depth[0] == 1 ? SqlErrors.translate(e) : e;
+            RuntimeException failure = outermost ? SqlErrors.translate(e) : e;
             markRollbackOnly(failure);
+            outcome = outcomeOf(failure);
             throw failure;
         } catch (Error e) {
             markRollbackOnly(e);
+            outcome = outcomeOf(e);
             throw e;
         } finally {
             depth[0]--;
+            if (observer != null && outermost) {
+                observer.operation(repository, operation, outcome, System.nanoTime() - start);
+            }
         }
     }
 
-    /** {@link #call(Supplier)} for a call without a result. */
-    public void run(Runnable work) {
-        call(() -> {
+    /** {@link #call(String, String, Supplier)} for a call without a result. */
+    public void run(String repository, String operation, Runnable work) {
+        call(repository, operation, () -> {
             work.run();
             return null;
         });
+    }
+
+    /** A closed set: the library's own exception types by simple name, anything else {@code other}. */
+    private static String outcomeOf(Throwable failure) {
+        Class<?> type = failure.getClass();
+        return type.getName().startsWith("io.fcn.persistence.") ? type.getSimpleName() : "other";
     }
 
     private void markRollbackOnly(Throwable failure) {
