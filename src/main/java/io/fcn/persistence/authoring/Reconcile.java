@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,6 +51,11 @@ public final class Reconcile {
     private Path migrationDir;
     private Path rollbackDir;
     private boolean dropExtra;
+
+    /** The indexes the service's Alembic revision 20251022_0001 created under names of its own. */
+    private static final List<String> ALEMBIC_INDEXES = List.of("ix_fcn_idempotency_expires",
+            "ix_fcn_lifecycle_trade_type", "ix_fcn_observation_trade_date", "ix_fcn_template_spec_version_status",
+            "ix_fcn_trade_spec_version_status");
 
     private Reconcile(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -129,8 +135,14 @@ public final class Reconcile {
             throw new AuthoringException(Reason.UNKNOWN_VERSION, e.getMessage());
         }
         TsqlTarget target = TsqlTarget.of(dataSource);
-        List<String> knownIndexes = expected.tables().stream().flatMap(t -> t.indexes().stream())
-                .map(IndexModel::name).toList();
+        // Babelfish shows an index only under a hashed name, matched back to a name the caller knows: the expected
+        // ones, the names SQLAlchemy gives an index of its own (index=True: ix_<table>_<column>), and those the
+        // service's Alembic revision named itself.
+        List<String> knownIndexes = Stream.of(
+                expected.tables().stream().flatMap(t -> t.indexes().stream()).map(IndexModel::name),
+                expected.tables().stream().flatMap(t -> t.columns().stream().map(c -> "ix_" + t.name() + "_" + c.name())),
+                ALEMBIC_INDEXES.stream())
+                .flatMap(names -> names).distinct().toList();
         SchemaModel live = SchemaReader.live(dataSource, TableFilter.library(), knownIndexes).read();
         Renames renames = indexRenames(live, expected);
         SchemaModel renamed = renames.apply(live);

@@ -83,17 +83,26 @@ class AlembicReconcileTest {
                 reconcile.script());
         runScript(dataSource, database, reconcile.script());
 
+        // Babelfish cannot drop the temporary default of a NOT NULL column swap (it keeps no default names; the
+        // same limit U20251101_0002 accepts): those defaults stay, as warnings, and nothing else.
+        boolean babelfish = reconcile.target() == TsqlTarget.BABELFISH;
         DriftReport reconciled = DriftCheck.of(dataSource).againstVersion(V1).run();
-        assertEquals(List.of("migration history"), reconciled.findings().stream().map(Finding::path).toList(),
+        assertEquals(List.of("migration history"), beyondBabelfishDefaults(reconciled, babelfish),
                 () -> reconciled.toText() + "\n" + reconcile.script());
         assertEquals(before, rows(dataSource));
 
         FcnMigrations.configure(dataSource).baselineVersion(V1).load().baseline();
         FcnMigrations.migrate(dataSource);
         DriftReport migrated = DriftCheck.of(dataSource).run();
-        assertTrue(migrated.isEmpty(), migrated::toText);
+        assertEquals(List.of(), beyondBabelfishDefaults(migrated, babelfish), migrated::toText);
         assertEquals(before, rows(dataSource));
-        assertTrue(Reconcile.from(dataSource).run().isEmpty(), "nothing left to reconcile at the latest version");
+        Reconcile.Result left = Reconcile.from(dataSource).run();
+        assertTrue(left.isEmpty() || babelfish, () -> "nothing left to reconcile at the latest version:\n" + left.script());
+        if (babelfish) {
+            // Only the swaps' defaults are left, which Babelfish cannot drop.
+            assertTrue(left.script().lines().filter(l -> !l.isBlank() && !l.startsWith("--") && !l.equals("GO"))
+                    .allMatch(l -> l.contains("DEFAULT") || l.contains(" df_") || l.contains("_swap")), left::script);
+        }
     }
 
     @Test
@@ -125,6 +134,14 @@ class AlembicReconcileTest {
     }
 
     /** On SQL Server batch by batch (split at GO), on H2 through the embedded translation. */
+    /** The findings' paths, less (on Babelfish only) the unexpected defaults a column swap leaves there. */
+    private static List<String> beyondBabelfishDefaults(DriftReport report, boolean babelfish) {
+        return report.findings().stream()
+                .filter(f -> !(babelfish && f.kind() == Finding.Kind.UNEXPECTED && f.object() == Finding.ObjectType.DEFAULT
+                        && f.severity() == Finding.Severity.WARNING))
+                .map(Finding::path).toList();
+    }
+
     static void runScript(DataSource dataSource, Database database, String tsql) throws SQLException {
         List<String> statements = new ArrayList<>();
         if (database.family() == EngineFamily.H2) {
