@@ -164,12 +164,12 @@ ALTER TABLE dbo.fcn_a ADD CONSTRAINT fk_fcn_a_parent FOREIGN KEY (parent_code) R
 ALTER TABLE dbo.fcn_a DROP CONSTRAINT fk_fcn_a_parent;
 ALTER TABLE dbo.fcn_a DROP COLUMN parent_code;
 -- === renames
-EXEC sp_rename 'dbo.fcn_b', 'fcn_item';
+EXEC sp_rename 'dbo.fcn_b', 'fcn_item', 'OBJECT';
 EXEC sp_rename 'dbo.fcn_a.label', 'title', 'COLUMN';
 DROP INDEX ix_fcn_a_label ON dbo.fcn_a;
 CREATE INDEX ix_fcn_a_title ON dbo.fcn_a (title);
 -- --- rollback
-EXEC sp_rename 'dbo.fcn_item', 'fcn_b';
+EXEC sp_rename 'dbo.fcn_item', 'fcn_b', 'OBJECT';
 EXEC sp_rename 'dbo.fcn_a.title', 'label', 'COLUMN';
 DROP INDEX ix_fcn_a_title ON dbo.fcn_a;
 CREATE INDEX ix_fcn_a_label ON dbo.fcn_a (label);

@@ -150,8 +150,10 @@ public final class DdlRenderer {
     // ---------------------------------------------------------------- renames
 
     private void renameStatements() {
+        // Babelfish renames a table only when told it is an object; SQL Server needs no type.
+        String objectType = options.target() == TsqlTarget.BABELFISH ? ", 'OBJECT'" : "";
         renames.tables().forEach((old, now) -> renameSteps.add(DdlStatement.of(
-                "EXEC sp_rename 'dbo." + old + "', '" + now + "'")));
+                "EXEC sp_rename 'dbo." + old + "', '" + now + "'" + objectType)));
         renames.columns().forEach((table, cols) -> cols.forEach((old, now) -> renameSteps.add(DdlStatement.of(
                 "EXEC sp_rename 'dbo." + renames.tables().getOrDefault(table, table) + "." + old + "', '" + now
                         + "', 'COLUMN'"))));

@@ -20,6 +20,9 @@ import io.fcn.persistence.internal.scripts.FlywaySetup;
 import io.fcn.persistence.internal.scripts.MigrationScripts.Script;
 import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.schema.SchemaReader;
+import io.fcn.persistence.schema.model.SchemaChange;
+import org.flywaydb.core.api.FlywayException;
+import io.fcn.persistence.schema.model.TableFilter;
 import io.fcn.persistence.schema.model.IndexModel;
 import io.fcn.persistence.schema.model.SchemaDiff;
 import io.fcn.persistence.schema.model.SchemaModel;
@@ -74,25 +77,67 @@ class DdlApplyTest {
         boolean bStays = after.table("fcn_b").isPresent() || after.table("fcn_item").isPresent();
         List<String> rowsBefore = rows(dataSource, after).stream().filter(r -> bStays || r.startsWith("a")).toList();
 
-        FlywaySetup.configure(dataSource, set, true).target("20990101.0002").load().migrate();
+        try {
+            FlywaySetup.configure(dataSource, set, true).target("20990101.0002").load().migrate();
+        } catch (FlywayException e) {
+            if (babelfishGap(dataSource, e, forward.body())) {
+                return; // what Babelfish cannot run, asserted there; SQL Server's form is not degraded for it
+            }
+            throw e;
+        }
         assertSame(after, dataSource, forward.body());
         assertEquals(rowsBefore, rows(dataSource, after), "rows kept by the migration");
 
         if (reversible) {
-            FlywaySetup.configure(dataSource, set, true).target("20990101.0003").load().migrate();
+            try {
+                FlywaySetup.configure(dataSource, set, true).target("20990101.0003").load().migrate();
+            } catch (FlywayException e) {
+                if (babelfishGap(dataSource, e, back.body())) {
+                    return;
+                }
+                throw e;
+            }
             assertSame(base, dataSource, back.body());
             assertEquals(rowsBefore, rows(dataSource, after), "rows kept by the rollback");
         }
     }
 
     private static void assertSame(SchemaModel expected, DataSource dataSource, String script) {
-        SchemaModel live = SchemaReader.live(dataSource).read();
+        // Babelfish shows an index under a hashed name, recognised when the reader knows the declared one.
+        List<String> indexNames = expected.tables().stream().flatMap(t -> t.indexes().stream())
+                .map(IndexModel::name).toList();
+        SchemaModel live = SchemaReader.live(dataSource, TableFilter.library(), indexNames).read();
         SchemaDiff diff = SchemaDiff.between(DdlCases.withoutCheckText(expected), DdlCases.withoutCheckText(live));
+        boolean babelfish = live.source().startsWith("Babelfish");
         // The embedded engine has no filtered index: the translation drops the filter and with it the uniqueness.
         List<?> differences = diff.differences().stream().filter(d -> !(d.property() != null
                 && d.property().equals("unique") && d.from() instanceof IndexModel i && i.filter() != null
-                && i.filter().isPresent() && live.source().startsWith("H2"))).toList();
+                && i.filter().isPresent() && live.source().startsWith("H2")))
+                // Babelfish cannot drop a column swap's temporary default (it keeps no default names).
+                .filter(d -> !(babelfish && d.kind() == SchemaChange.Kind.ADDED
+                        && d.object() == SchemaChange.ObjectType.DEFAULT))
+                .toList();
         assertTrue(differences.isEmpty(), () -> differences + "\nafter:\n" + script);
+    }
+
+    /**
+     * A statement Babelfish 4.2 documents as unsupported, and the script holds it: {@code ALTER COLUMN … NOT NULL}
+     * (the portable form tightens a column in place, with a REVIEW line) or {@code sp_rename} of an index.
+     */
+    private static boolean babelfishGap(DataSource dataSource, FlywayException e, String script) {
+        if (TsqlTarget.of(dataSource) != TsqlTarget.BABELFISH) {
+            return false;
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("'NOT NULL in ALTER TABLE ALTER COLUMN' is not currently supported in Babelfish")) {
+            assertTrue(script.contains(" NOT NULL;") && script.contains("ALTER COLUMN"), script);
+            return true;
+        }
+        if (message.contains("Please provide @objtype that is supported in Babelfish")) {
+            assertTrue(script.contains("sp_rename") && script.contains("'INDEX'"), script);
+            return true;
+        }
+        return false;
     }
 
     /** The ids and codes of both tables (each under whatever name the model gives it). */
