@@ -26,6 +26,8 @@ import org.jooq.exception.DataAccessException;
 
 import io.fcn.persistence.exceptions.MigrationException;
 import io.fcn.persistence.internal.engine.EngineFamily;
+import io.fcn.persistence.exceptions.TransientDatabaseException;
+import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.internal.engine.LibrarySchema;
 import io.fcn.persistence.internal.engine.H2Functions;
 
@@ -76,12 +78,13 @@ public final class FlywaySetup {
      */
     public static Optional<MigrationException> lockTimeout(FlywayException e, Flyway flyway) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == 1222 || sql.getErrorCode() == 50200)) {
+            // SQL Server 1222, H2 50200, Babelfish its generic number with PostgreSQL's text: SqlErrors knows them.
+            if (t instanceof SQLException sql && SqlErrors.transientReason(sql) == TransientDatabaseException.Reason.LOCK_TIMEOUT) {
                 String millis = "";
                 if (flyway != null && flyway.getConfiguration().getDataSource() instanceof MigrationDataSource m) {
                     millis = " of " + m.settings().lockTimeoutMillis() + " ms";
                 }
-                String after = sql.getErrorCode() == 1222
+                String after = sql.getErrorCode() != 50200
                         ? "The failed migration was rolled back; run migrate again once that transaction has ended"
                         : "H2 commits DDL at once: the migration is recorded as failed; run repair, then migrate "
                                 + "again once that transaction has ended";
