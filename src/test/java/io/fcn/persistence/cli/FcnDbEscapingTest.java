@@ -34,6 +34,7 @@ class FcnDbEscapingTest {
         out.println("a\u001bb");
         out.printf("%s%n", "c\td\u0007");
         out.print("ธ\r\n");
-        assertEquals("a\\x1bb\nc\td\\x07\nธ\r\n", bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+        String printed = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        assertEquals("a\\x1bb\nc\td\\x07\nธ\r\n", printed);
     }
 }

@@ -46,8 +46,9 @@ class BadInputTest {
         Validate.json("parameters", "{\"" + name + "\": 1}");
         rejects("parameters", () -> Validate.json("parameters", "{\"" + name + "n\": 1}"));
         rejects("parameters", () -> NewTemplate.draft("t", "n", "1", "i", nested(501)));
-        rejects("underlying_prices", () -> Observation.builder().tradeId("T-1").observationDate(LocalDate.of(2025, 1, 1))
-                .type(ObservationType.COUPON).underlyingPrices(nested(501)).build());
+        rejects("underlying_prices", () -> Observation.builder().tradeId("T-1")
+                .observationDate(LocalDate.of(2025, 1, 1)).type(ObservationType.COUPON)
+                .underlyingPrices(nested(501)).build());
     }
 
     @Test
@@ -59,8 +60,9 @@ class BadInputTest {
         }
         rejects("name", () -> NewTemplate.draft("t", "\u001b[31mName", "1", "i", "{}"));
         rejects("issuer", () -> NewTemplate.draft("t", "n", "1", "Bank\u0000", "{}"));
-        rejects("termination_reason", () -> new Termination(LocalDate.of(2025, 1, 1), "r\u0000", BigDecimal.ONE));
-        assertEquals("ธนาคาร\n", Validate.text("name", "ธนาคาร\n", 100), "letters of every script stay allowed");
+        rejects("termination_reason",
+                () -> new Termination(LocalDate.of(2025, 1, 1), "r\u0000", BigDecimal.ONE));
+        assertEquals("ธนาคาร\n", Validate.text("name", "ธนาคาร\n", 100), "every script's letters stay");
     }
 
     @Test
@@ -72,8 +74,9 @@ class BadInputTest {
                 LocalDate.of(10000, 1, 1), BigDecimal.TEN, "USD", "{}"));
         rejects("trade_date", () -> new NewTrade("T", "TPL", "1", LocalDate.of(0, 1, 1),
                 LocalDate.of(2025, 1, 1), BigDecimal.TEN, "USD", "{}"));
-        rejects("observation_date", () -> Observation.builder().tradeId("T-1").observationDate(LocalDate.of(10000, 1, 1))
-                .type(ObservationType.COUPON).underlyingPrices("[]").build());
+        rejects("observation_date", () -> Observation.builder().tradeId("T-1")
+                .observationDate(LocalDate.of(10000, 1, 1)).type(ObservationType.COUPON)
+                .underlyingPrices("[]").build());
         rejects("termination_date", () -> new Termination(LocalDate.of(10000, 1, 1), "r", BigDecimal.ONE));
         // DATETIMEOFFSET: the UTC moment counts; +14:00 on 0001-01-01 is still year 0 in UTC.
         rejects("now", () -> Validate.sqlServerTimestamp("now",
