@@ -105,8 +105,9 @@ public final class FcnDb {
         cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.table());
         // An argument starting with @ is an argument, not a file of arguments.
         cl.setExpandAtFiles(false);
-        cl.setOut(writer(session.out));
-        cl.setErr(writer(session.err));
+        // picocli writes only our help text there; untrusted text goes through the session's escaping streams.
+        cl.setOut(writer(EscapingPrintStream.raw(session.out)));
+        cl.setErr(writer(EscapingPrintStream.raw(session.err)));
         cl.setParameterExceptionHandler((e, args) -> usage(session, e.getCommandLine(), message(e)));
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof UsageException) {

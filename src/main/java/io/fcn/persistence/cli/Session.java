@@ -39,8 +39,8 @@ final class Session {
     private final Set<String> secrets = new LinkedHashSet<>();
 
     Session(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
-        this.out = out;
-        this.err = err;
+        this.out = EscapingPrintStream.of(out);
+        this.err = EscapingPrintStream.of(err);
         this.env = env;
         this.clock = clock;
     }

@@ -131,8 +131,8 @@ public final class IdempotencyRepository {
 
         String keyHash = IdempotencyKeys.keyHash(key);
         OffsetDateTime now = db.now();
-        OffsetDateTime lockedUntil = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
-        OffsetDateTime expiresAt = now.plus(ttl).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime lockedUntil = Validate.plus("locked_until", now, "lease", lease).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime expiresAt = Validate.plus("expires_at", now, "ttl", ttl).truncatedTo(ChronoUnit.MICROS);
         RuntimeException lastRace = null;
         for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
             Claim claim = new Claim(keyHash, fingerprint, method, path, newToken(), now, lockedUntil, expiresAt);
@@ -230,7 +230,7 @@ public final class IdempotencyRepository {
      */
     public int purgeExpired(OffsetDateTime now, int batchSize) {
         return db.call("idempotency", "purgeExpired", () -> {
-            Validate.notNull("now", now);
+            Validate.sqlServerTimestamp("now", now);
             Validate.between("batch_size", batchSize, 1, PURGE_BATCH_MAX);
             requireOwnCommit("purgeExpired");
             int total = 0;

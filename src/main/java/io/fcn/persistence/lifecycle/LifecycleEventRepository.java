@@ -64,7 +64,7 @@ public final class LifecycleEventRepository {
         return db.call("lifecycle_event", "append", () -> {
             Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX);
             Validate.notNull("event_type", type);
-            Validate.notNull("event_date", eventDate);
+            Validate.sqlServerDate("event_date", eventDate);
             refuseTransitionType(type);
             Validate.json("event_payload", payloadJson);
             LifecycleEvent event = new LifecycleEvent(tradeId, type, eventDate, payloadJson, db.now());

@@ -13,6 +13,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
+import io.fcn.persistence.internal.validation.Validate;
+
 /**
  * Whether two JSON texts say the same thing. Re-sending an observation must not conflict because a client
  * serialised it differently, so the comparison is semantic: whitespace and the order of object members do not
@@ -22,7 +24,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class JsonSemantics {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = Validate.jsonFactory();
     private static final Object JSON_NULL = new Object();
 
     /** A JSON string, kept apart from numbers and member names. */

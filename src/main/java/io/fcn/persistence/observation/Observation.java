@@ -164,7 +164,7 @@ public record Observation(
          */
         public Observation build() {
             Validate.businessKey("trade_id", tradeId, ObservationRepository.TRADE_ID_MAX_LENGTH);
-            Validate.notNull("observation_date", observationDate);
+            Validate.sqlServerDate("observation_date", observationDate);
             Validate.notNull("observation_type", type);
             Validate.json("underlying_prices", underlyingPrices);
             if (observationData != null) {

@@ -209,7 +209,7 @@ public final class ObservationRepository {
     public Optional<StoredObservation> find(String tradeId, LocalDate date) {
         return db.call("observation", "find", () -> {
             Validate.businessKey("trade_id", tradeId, TRADE_ID_MAX_LENGTH);
-            Validate.notNull("date", date);
+            Validate.sqlServerDate("date", date);
             return db.dsl().selectFrom(FCN_OBSERVATION)
                     .where(FCN_OBSERVATION.TRADE_ID.eq(tradeId))
                     .and(FCN_OBSERVATION.OBSERVATION_DATE.eq(date))
@@ -322,7 +322,7 @@ public final class ObservationRepository {
         Validate.notNull(name, o);
         String prefix = name.equals("observation") ? "" : name + ".";
         Validate.businessKey(prefix + "trade_id", o.tradeId(), TRADE_ID_MAX_LENGTH);
-        Validate.notNull(prefix + "observation_date", o.observationDate());
+        Validate.sqlServerDate(prefix + "observation_date", o.observationDate());
         Validate.notNull(prefix + "observation_type", o.type());
         Validate.json(prefix + "underlying_prices", o.underlyingPrices());
         if (o.observationData() != null) {

@@ -46,8 +46,9 @@ public record NewTrade(String tradeId, String templateId, String specVersion, Lo
         Validate.businessKey("trade_id", tradeId, KEY_MAX);
         Validate.businessKey("template_id", templateId, KEY_MAX);
         Validate.businessKey("spec_version", specVersion, SPEC_VERSION_MAX);
-        Validate.notNull("trade_date", tradeDate);
+        Validate.sqlServerDate("trade_date", tradeDate);
         Validate.after("maturity_date", maturityDate, "trade_date", tradeDate);
+        Validate.sqlServerDate("maturity_date", maturityDate);
         Validate.notional("notional", notional);
         Validate.currency("currency", currency);
         Validate.json("trade_params", tradeParams);

@@ -34,7 +34,7 @@ public record Termination(LocalDate date, String reason, BigDecimal settlementAm
      * @throws io.fcn.persistence.exceptions.ValidationException a field breaks its rule, named as above
      */
     public Termination {
-        Validate.notNull("termination_date", date);
+        Validate.sqlServerDate("termination_date", date);
         Validate.text("termination_reason", reason, REASON_MAX);
         Validate.notNull("settlement_amount", settlementAmount);
     }

@@ -325,7 +325,7 @@ public final class TradeRepository {
         validateId(tradeId);
         Validate.atLeast("version", expectedVersion, 0);
         String dateField = termination == null ? "event_date" : "termination_date";
-        Validate.notNull(dateField, eventDate);
+        Validate.sqlServerDate(dateField, eventDate);
         return db.inTransaction(() -> {
             Trade current = get(tradeId);
             if (current.version() != expectedVersion) {

@@ -1,14 +1,18 @@
 package io.fcn.persistence.internal.validation;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
 import io.fcn.persistence.exceptions.ValidationException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
@@ -19,7 +23,26 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class Validate {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** JSON limits (docs/json-limits.md): Jackson's defaults, stated so a Jackson upgrade cannot move them. */
+    public static final int JSON_MAX_DEPTH = 500;
+    /** Longest JSON number, in characters. */
+    public static final int JSON_MAX_NUMBER_LENGTH = 1_000;
+    /** Longest JSON member name, in characters. */
+    public static final int JSON_MAX_NAME_LENGTH = 50_000;
+    /** Longest JSON string value, in characters. */
+    public static final int JSON_MAX_STRING_LENGTH = 100_000_000;
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(JSON_MAX_DEPTH)
+                    .maxNumberLength(JSON_MAX_NUMBER_LENGTH)
+                    .maxNameLength(JSON_MAX_NAME_LENGTH)
+                    .maxStringLength(JSON_MAX_STRING_LENGTH)
+                    .build())
+            .build();
+    /** SQL Server's DATE and DATETIMEOFFSET range. */
+    public static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
+    /** The last day SQL Server's DATE holds. */
+    public static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
     /** Compiled once: {@code String.matches} would compile it on every call (a token check runs per completion). */
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -71,7 +94,30 @@ public final class Validate {
         if (value.length() > maxLength) {
             throw new ValidationException(field, "must be at most " + maxLength + " characters, got " + value.length());
         }
+        return noControls(field, value);
+    }
+
+    /**
+     * No control characters: NUL, C0 controls other than tab, line feed and carriage return (a browser form sends
+     * line breaks as CR LF), DEL and C1 controls; they reach terminals (an ESC starts a colour or cursor sequence).
+     */
+    public static String noControls(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (isForbiddenControl(value.charAt(i))) {
+                throw new ValidationException(field, "must not contain control characters (character " + (i + 1)
+                        + " is U+" + String.format("%04X", (int) value.charAt(i)) + ")");
+            }
+        }
         return value;
+    }
+
+    private static boolean isForbiddenControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+    }
+
+    /** The JSON factory with the library's limits, for every parse of a JSON column. */
+    public static JsonFactory jsonFactory() {
+        return JSON;
     }
 
     /** One of the values of a closed set, e.g. an HTTP method; ASCII, at most {@code maxLength}. */
@@ -104,6 +150,10 @@ public final class Validate {
             if (parser.nextToken() != null) {
                 throw new ValidationException(field, "must be a single JSON value (text follows it)");
             }
+        } catch (StreamConstraintsException e) {
+            throw new ValidationException(field, "must stay within the JSON limits (depth " + JSON_MAX_DEPTH
+                    + ", numbers " + JSON_MAX_NUMBER_LENGTH + " digits, names " + JSON_MAX_NAME_LENGTH
+                    + " characters): " + e.getOriginalMessage());
         } catch (StreamReadException | JacksonIOException e) {
             throw new ValidationException(field, "must be well-formed JSON: " + e.getOriginalMessage());
         }
@@ -161,6 +211,53 @@ public final class Validate {
             throw new ValidationException(field, "must be after " + otherField + " (" + other + "), got " + value);
         }
         return value;
+    }
+
+    /** A date SQL Server's DATE holds: 0001-01-01 to 9999-12-31. */
+    public static LocalDate sqlServerDate(String field, LocalDate value) {
+        notNull(field, value);
+        if (value.isBefore(MIN_DATE) || value.isAfter(MAX_DATE)) {
+            throw new ValidationException(field, "must be between " + MIN_DATE + " and " + MAX_DATE
+                    + " (SQL Server's DATE), got " + value);
+        }
+        return value;
+    }
+
+    /** A moment SQL Server's DATETIMEOFFSET holds: its UTC date from 0001-01-01 to 9999-12-31. */
+    public static OffsetDateTime sqlServerTimestamp(String field, OffsetDateTime value) {
+        notNull(field, value);
+        LocalDate utc;
+        try {
+            utc = value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        } catch (DateTimeException e) {
+            utc = value.getYear() < 0 ? LocalDate.MIN : LocalDate.MAX;
+        }
+        if (utc.isBefore(MIN_DATE) || utc.isAfter(MAX_DATE)) {
+            throw new ValidationException(field, "must be between " + MIN_DATE + " and " + MAX_DATE
+                    + " UTC (SQL Server's DATETIMEOFFSET), got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * {@code start + duration}, which SQL Server must hold; a duration that overflows Java's time line is the same
+     * mistake (named {@code field}), not a {@link DateTimeException}.
+     */
+    public static OffsetDateTime plus(String field, OffsetDateTime start, String durationField, Duration duration) {
+        notNull(durationField, duration);
+        OffsetDateTime end;
+        try {
+            end = start.plus(duration);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new ValidationException(durationField, "is too long: now + " + durationField
+                    + " is past " + MAX_DATE + " (SQL Server's DATETIMEOFFSET), got " + duration);
+        }
+        try {
+            return sqlServerTimestamp(field, end);
+        } catch (ValidationException e) {
+            throw new ValidationException(durationField, "is too long: now + " + durationField + " (" + field
+                    + ") must not be past " + MAX_DATE + " (SQL Server's DATETIMEOFFSET), got " + duration);
+        }
     }
 
     /** A duration of at least {@code min}, e.g. a lease or time-to-live. */

@@ -18,6 +18,13 @@ class TextTableTest {
     }
 
     @Test
+    void controlCharactersInCellsAreShownEscaped() {
+        String text = new TextTable("NAME", "NOTE").row("\u001b[31mred", "a\u0000b\nc\td").render();
+        assertEquals("NAME         NOTE\n\\x1b[31mred  a\\x00b\\x0ac\\x09d\n", text);
+        assertEquals("x\\x9by\n", Untrusted.escapeKeepingLines("x\u009by\n"));
+    }
+
+    @Test
     void aRowOfAnotherWidthIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new TextTable("A", "B").row("only one"));
     }
