@@ -30,6 +30,7 @@ import io.fcn.persistence.internal.format.Json;
 import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
 import io.fcn.persistence.internal.scripts.MigrationScripts;
 import io.fcn.persistence.migration.FcnMigrations;
+import io.fcn.persistence.support.AlembicRows;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -264,31 +265,6 @@ class FcnDbAuthoringTest {
 
     // ---- diff --sql: the adoption of an Alembic-built database ----
 
-    private static final List<String> ROWS = List.of(
-            "INSERT INTO dbo.fcn_template (template_id, name, spec_version, status, issuer, parameters)"
-                    + " VALUES ('T-1', 'Template one', '1.0', 'active', 'ISSUER', '{\"k\":1}')",
-            "INSERT INTO dbo.fcn_trade (trade_id, template_id, spec_version, trade_date, maturity_date, notional,"
-                    + " currency, status, autocall_triggered, ki_triggered, trade_params) VALUES ('TR-1', 'T-1', '1.0',"
-                    + " '2025-01-02', '2026-01-02', 1000.5, 'USD', 'active', 0, 0, '{}')",
-            "INSERT INTO dbo.fcn_observation (trade_id, observation_date, observation_type, underlying_prices,"
-                    + " autocall_triggered, coupon_eligible, ki_triggered, observation_data) VALUES ('TR-1',"
-                    + " '2025-06-02', 'coupon', '{\"x\":100}', 0, 1, 0, NULL)",
-            "INSERT INTO dbo.fcn_lifecycle_event (trade_id, event_type, event_date, event_payload)"
-                    + " VALUES ('TR-1', 'created', '2025-01-02', '{}')",
-            "INSERT INTO dbo.fcn_idempotency_key (key_hash, request_fingerprint, request_method, request_path,"
-                    + " response_status, response_snapshot, expires_at) VALUES ('hash-1', 'fp', 'POST', '/trades',"
-                    + " 201, '{}', '2030-01-01T00:00:00+00:00')");
-
-    private static final List<String> READS = List.of(
-            "SELECT id, template_id, name, parameters FROM dbo.fcn_template ORDER BY id",
-            "SELECT id, trade_id, CAST(trade_date AS DATE), CAST(maturity_date AS DATE), notional, currency,"
-                    + " trade_params FROM dbo.fcn_trade ORDER BY id",
-            "SELECT id, trade_id, CAST(observation_date AS DATE), observation_type, underlying_prices"
-                    + " FROM dbo.fcn_observation ORDER BY id",
-            "SELECT id, trade_id, event_type, CAST(event_date AS DATE), event_payload FROM dbo.fcn_lifecycle_event"
-                    + " ORDER BY id",
-            "SELECT id, key_hash, response_status, response_snapshot FROM dbo.fcn_idempotency_key ORDER BY id",
-            "SELECT version_num FROM dbo.alembic_version");
 
     /** The service's original schema (OriginalSchemaAdoptionTest's fixture), with a row in every table. */
     private void buildAlembicDatabase(String name) throws Exception {
@@ -306,7 +282,7 @@ class FcnDbAuthoringTest {
                         s.execute(sql);
                     }
                 }
-                for (String row : ROWS) {
+                for (String row : AlembicRows.ROWS) {
                     s.execute(row);
                 }
             }
@@ -317,7 +293,7 @@ class FcnDbAuthoringTest {
         List<String> out = new ArrayList<>();
         try (EmbeddedDatabase db = EmbeddedDatabase.file(dir.resolve(name));
                 Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String query : READS) {
+            for (String query : AlembicRows.READS) {
                 try (ResultSet rs = s.executeQuery(query)) {
                     int n = rs.getMetaData().getColumnCount();
                     while (rs.next()) {

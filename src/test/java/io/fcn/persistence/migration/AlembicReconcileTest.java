@@ -26,6 +26,7 @@ import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
 import io.fcn.persistence.internal.sql.ddl.TsqlTarget;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.support.AlembicRows;
 
 /**
  * README's adoption sequence from the Alembic-era fixture (OriginalSchemaAdoptionTest's), with the reconcile script
@@ -37,36 +38,11 @@ class AlembicReconcileTest {
 
     private static final String V1 = "20251022.0001";
 
-    private static final List<String> ROWS = List.of(
-            "INSERT INTO dbo.fcn_template (template_id, name, spec_version, status, issuer, parameters)"
-                    + " VALUES ('T-1', 'Template one', '1.0', 'active', 'ISSUER', '{\"k\":1}')",
-            "INSERT INTO dbo.fcn_trade (trade_id, template_id, spec_version, trade_date, maturity_date, notional,"
-                    + " currency, status, autocall_triggered, ki_triggered, trade_params) VALUES ('TR-1', 'T-1', '1.0',"
-                    + " '2025-01-02', '2026-01-02', 1000.5, 'USD', 'active', 0, 0, '{}')",
-            "INSERT INTO dbo.fcn_observation (trade_id, observation_date, observation_type, underlying_prices,"
-                    + " autocall_triggered, coupon_eligible, ki_triggered, observation_data) VALUES ('TR-1',"
-                    + " '2025-06-02', 'coupon', '{\"x\":100}', 0, 1, 0, NULL)",
-            "INSERT INTO dbo.fcn_lifecycle_event (trade_id, event_type, event_date, event_payload)"
-                    + " VALUES ('TR-1', 'created', '2025-01-02', '{}')",
-            "INSERT INTO dbo.fcn_idempotency_key (key_hash, request_fingerprint, request_method, request_path,"
-                    + " response_status, response_snapshot, expires_at) VALUES ('hash-1', 'fp', 'POST', '/trades',"
-                    + " 201, '{}', '2030-01-01T00:00:00+00:00')");
-
-    private static final List<String> READS = List.of(
-            "SELECT id, template_id, name, parameters FROM dbo.fcn_template ORDER BY id",
-            "SELECT id, trade_id, CAST(trade_date AS DATE), CAST(maturity_date AS DATE), notional, currency,"
-                    + " trade_params FROM dbo.fcn_trade ORDER BY id",
-            "SELECT id, trade_id, CAST(observation_date AS DATE), observation_type, underlying_prices"
-                    + " FROM dbo.fcn_observation ORDER BY id",
-            "SELECT id, trade_id, event_type, CAST(event_date AS DATE), event_payload FROM dbo.fcn_lifecycle_event"
-                    + " ORDER BY id",
-            "SELECT id, key_hash, response_status, response_snapshot FROM dbo.fcn_idempotency_key ORDER BY id",
-            "SELECT version_num FROM dbo.alembic_version");
 
     @Test
     void reconcileBaselineMigrateIsCleanAndKeepsEveryRow(DataSource dataSource, Database database) throws Exception {
         OriginalSchemaAdoptionTest.buildOriginalSchema(dataSource, database);
-        execute(dataSource, ROWS);
+        execute(dataSource, AlembicRows.ROWS);
         List<String> before = rows(dataSource);
         assertEquals(6, before.size());
         assertFalse(DriftCheck.of(dataSource).againstVersion(V1).run().isEmpty());
@@ -109,7 +85,7 @@ class AlembicReconcileTest {
     void extraIndexesAreKeptAndListedUnlessDroppedAndATimeOfDayStopsTheScript(DataSource dataSource,
             Database database) throws Exception {
         OriginalSchemaAdoptionTest.buildOriginalSchema(dataSource, database);
-        execute(dataSource, ROWS);
+        execute(dataSource, AlembicRows.ROWS);
         execute(dataSource, List.of("UPDATE dbo.fcn_trade SET trade_date = '2025-01-02T10:30:00'",
                 "ALTER TABLE dbo.fcn_trade ADD desk VARCHAR(50) NULL"));
 
@@ -166,7 +142,7 @@ class AlembicReconcileTest {
 
     private static List<String> rows(DataSource dataSource) throws SQLException {
         List<String> out = new ArrayList<>();
-        for (String query : READS) {
+        for (String query : AlembicRows.READS) {
             out.addAll(read(dataSource, query));
         }
         return out;

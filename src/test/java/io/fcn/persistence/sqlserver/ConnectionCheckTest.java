@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -30,6 +26,7 @@ import io.fcn.persistence.internal.database.ExternalSqlServer;
 import io.fcn.persistence.internal.database.SqlServerDatabase;
 import io.fcn.persistence.sqlserver.SqlServerSettings;
 import io.fcn.persistence.support.AllEngines;
+import io.fcn.persistence.support.LogCapture;
 import io.fcn.persistence.FcnPersistence;
 
 /**
@@ -39,32 +36,16 @@ import io.fcn.persistence.FcnPersistence;
 @AllEngines
 class ConnectionCheckTest {
 
-    private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger logger = Logger.getLogger("io.fcn.persistence");
+    private LogCapture log;
 
     @BeforeEach
     void listen() {
-        handler.setLevel(Level.ALL);
-        logger.addHandler(handler);
+        log = LogCapture.of("io.fcn.persistence");
     }
 
     @AfterEach
     void stopListening() {
-        logger.removeHandler(handler);
+        log.close();
     }
 
     @Test
@@ -123,9 +104,7 @@ class ConnectionCheckTest {
     }
 
     private List<String> warnings() {
-        synchronized (records) {
-            return records.stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
-        }
+        return log.records().stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
     }
 
     private static DataSource counting(DataSource target, AtomicInteger connections, AtomicInteger probes) {

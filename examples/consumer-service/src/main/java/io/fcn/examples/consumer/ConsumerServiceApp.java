@@ -32,13 +32,14 @@ public final class ConsumerServiceApp {
     private ConsumerServiceApp() {
     }
 
-    /** Held so they stay configured: Flyway's progress and jOOQ's DEFAULT-dialect notice would drown the output. */
-    private static final Logger[] QUIET = { Logger.getLogger("org.flywaydb"), Logger.getLogger("org.jooq") };
+    /**
+     * Held so it stays configured: jOOQ's DEFAULT-dialect notice would drown the output (the library keeps Flyway
+     * quiet itself).
+     */
+    private static final Logger QUIET_JOOQ = Logger.getLogger("org.jooq");
 
     public static void main(String[] args) {
-        for (Logger logger : QUIET) {
-            logger.setLevel(Level.SEVERE);
-        }
+        QUIET_JOOQ.setLevel(Level.SEVERE);
         try (EmbeddedDatabase database = args.length > 0 ? EmbeddedDatabase.file(Path.of(args[0]))
                 : EmbeddedDatabase.inMemory()) {
             System.out.println("database: " + database.description());
