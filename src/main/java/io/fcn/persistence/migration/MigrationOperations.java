@@ -34,6 +34,7 @@ import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
+import io.fcn.persistence.internal.engine.DriverText;
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.drift.DriftCheck;
 import io.fcn.persistence.drift.DriftReport;
@@ -115,7 +116,7 @@ public final class MigrationOperations {
         try {
             return new MigrationDataSource(dataSource, settings).traits();
         } catch (SQLException e) {
-            throw new MigrationException("cannot read the database edition: " + e.getMessage(), e);
+            throw new MigrationException("cannot read the database edition: " + DriverText.reason(e), DriverText.masked(e));
         }
     }
 
@@ -186,7 +187,7 @@ public final class MigrationOperations {
             }
             return Optional.of(new AlembicDatabase(revisions));
         } catch (SQLException e) {
-            throw new MigrationException("cannot read the catalog: " + e.getMessage(), e);
+            throw new MigrationException("cannot read the catalog: " + DriverText.reason(e), DriverText.masked(e));
         }
     }
 
@@ -206,7 +207,7 @@ public final class MigrationOperations {
                     .toList();
         } catch (FlywayException e) {
             throw FlywaySetup.lockTimeout(e, flyway).orElseGet(
-                    () -> new MigrationException("migrate failed: " + e.getMessage(), e));
+                    () -> new MigrationException("migrate failed: " + DriverText.reason(e), DriverText.masked(e)));
         }
     }
 
@@ -330,7 +331,7 @@ public final class MigrationOperations {
             RepairResult result = flyway(true, UnaryOperator.identity()).repair();
             return result.repairActions == null ? List.of() : List.copyOf(result.repairActions);
         } catch (FlywayException e) {
-            throw new MigrationException("repair failed: " + e.getMessage(), e);
+            throw new MigrationException("repair failed: " + DriverText.reason(e), DriverText.masked(e));
         }
     }
 
@@ -344,7 +345,7 @@ public final class MigrationOperations {
         try {
             flyway(true, c -> c.baselineVersion(version).baselineDescription("baseline")).baseline();
         } catch (FlywayException e) {
-            throw new MigrationException("baseline failed: " + e.getMessage(), e);
+            throw new MigrationException("baseline failed: " + DriverText.reason(e), DriverText.masked(e));
         }
     }
 
@@ -448,12 +449,12 @@ public final class MigrationOperations {
             } catch (SQLException | DataAccessException e) {
                 c.rollback();
                 throw new MigrationException("Undo of " + version + " failed at statement " + i + " of "
-                        + statements.size() + " and was rolled back: " + e.getMessage(), e);
+                        + statements.size() + " and was rolled back: " + DriverText.reason(e), DriverText.masked(e));
             } finally {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new MigrationException("Undo of " + version + ": " + e.getMessage(), e);
+            throw new MigrationException("Undo of " + version + ": " + DriverText.reason(e), DriverText.masked(e));
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.jooq.exception.DataAccessException;
 
+import io.fcn.persistence.internal.engine.DriverText;
 import io.fcn.persistence.internal.engine.EngineFamily;
 
 /**
@@ -56,7 +56,7 @@ public final class CatalogPrivileges {
             }
             return Optional.empty();
         } catch (SQLException e) {
-            throw new DataAccessException("Cannot read catalog privileges: " + e.getMessage(), e);
+            throw DriverText.dataAccess("Cannot read catalog privileges", e);
         }
     }
 }

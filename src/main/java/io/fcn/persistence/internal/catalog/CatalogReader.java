@@ -6,8 +6,8 @@ import java.util.Collection;
 
 import javax.sql.DataSource;
 
-import org.jooq.exception.DataAccessException;
 
+import io.fcn.persistence.internal.engine.DriverText;
 import io.fcn.persistence.internal.engine.LibrarySchema;
 import io.fcn.persistence.schema.model.DefaultModel;
 import io.fcn.persistence.schema.model.SchemaModel;
@@ -55,7 +55,7 @@ public final class CatalogReader {
         try (Connection c = dataSource.getConnection()) {
             return read(c, engine.on(c));
         } catch (SQLException e) {
-            throw new DataAccessException("Cannot read the " + engineName + " catalog: " + e.getMessage(), e);
+            throw DriverText.dataAccess("Cannot read the " + engineName + " catalog", e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.microsoft.sqlserver.jdbc.SQLServerDataSource;
+import io.fcn.persistence.internal.engine.DriverText;
 import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.sqlserver.SqlServerSettings;
 import io.fcn.persistence.internal.engine.SqlServerUrl;
@@ -103,7 +104,7 @@ public final class SqlServerDatabase implements Database {
                         + " tables, and the test suite empties the database it uses. Point the URL at an empty one.");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot inspect database " + databaseName + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot inspect database " + databaseName + ": " + DriverText.reason(e), DriverText.masked(e));
         }
     }
 
@@ -152,7 +153,7 @@ public final class SqlServerDatabase implements Database {
                 dropAllTables();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot clean up " + description + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot clean up " + description + ": " + DriverText.reason(e), DriverText.masked(e));
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.jooq.exception.DataAccessException;
 
 /** The two kinds of database the library runs on. SQL Server includes engines that speak its protocol. */
 public enum EngineFamily {
@@ -17,7 +16,7 @@ public enum EngineFamily {
         try (Connection c = dataSource.getConnection()) {
             return of(c);
         } catch (SQLException e) {
-            throw new DataAccessException("Cannot connect to find the database engine: " + e.getMessage(), e);
+            throw DriverText.dataAccess("Cannot connect to find the database engine", e);
         }
     }
 

@@ -22,8 +22,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resource.LoadableResource;
-import org.jooq.exception.DataAccessException;
 
+import io.fcn.persistence.internal.engine.DriverText;
 import io.fcn.persistence.exceptions.MigrationException;
 import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.exceptions.TransientDatabaseException;
@@ -90,8 +90,8 @@ public final class FlywaySetup {
                                 + "again once that transaction has ended";
                 return Optional.of(new MigrationException("migrate failed: lock timeout" + millis + " exceeded: "
                         + "another transaction holds a lock on a table the migration changes ("
-                        + firstLine(sql.getMessage()) + "). " + after + " (or with a longer lock timeout). "
-                        + firstLine(e.getMessage()), e));
+                        + firstLine(DriverText.reason(sql)) + "). " + after + " (or with a longer lock timeout). "
+                        + firstLine(DriverText.reason(e)), DriverText.masked(e)));
             }
         }
         return Optional.empty();
@@ -172,7 +172,7 @@ public final class FlywaySetup {
                         + H2Functions.class.getName() + ".sysdatetimeoffset'");
             }
         } catch (SQLException e) {
-            throw new DataAccessException("Cannot prepare the embedded database: " + e.getMessage(), e);
+            throw DriverText.dataAccess("Cannot prepare the embedded database", e);
         }
     }
 

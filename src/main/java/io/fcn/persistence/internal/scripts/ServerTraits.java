@@ -8,8 +8,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.jooq.exception.DataAccessException;
 
+import io.fcn.persistence.internal.engine.DriverText;
 import io.fcn.persistence.internal.engine.EngineFamily;
 
 /**
@@ -30,7 +30,7 @@ public record ServerTraits(EngineFamily family, int engineEdition, boolean babel
         try (Connection c = dataSource.getConnection()) {
             return read(c);
         } catch (SQLException e) {
-            throw new DataAccessException("Cannot read the database edition: " + e.getMessage(), e);
+            throw DriverText.dataAccess("Cannot read the database edition", e);
         }
     }
 

@@ -7,8 +7,8 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.jooq.exception.DataAccessException;
 
+import io.fcn.persistence.internal.engine.DriverText;
 import io.fcn.persistence.internal.engine.EngineFamily;
 
 /**
@@ -72,7 +72,7 @@ public enum TsqlTarget {
                 return rs.next() && rs.getInt(1) == 1 ? BABELFISH : SQL_SERVER;
             }
         } catch (SQLException e) {
-            throw new DataAccessException("Cannot find the database engine: " + e.getMessage(), e);
+            throw DriverText.dataAccess("Cannot find the database engine", e);
         }
     }
 }
