@@ -261,7 +261,7 @@ final class Session {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
             String name = t instanceof io.fcn.persistence.internal.errors.ScrubbedSqlException s
-                    ? s.originalClass() : t.getClass().getName();
+                    ? s.originalClass() : io.fcn.persistence.internal.engine.DriverText.originalClass(t);
             String m = t.getMessage() == null ? "" : ": " + joined(scrub(t.getMessage()));
             err.println("fcn-db: detail: " + (depth == 0 ? "" : "caused by ") + name + m);
         }

@@ -40,13 +40,10 @@ public final class DriverText {
     }
 
     private static Throwable masked(Throwable error, int depth) {
-        Throwable copy;
-        if (error instanceof SQLException sql) {
-            copy = new MaskedSqlException(sql.getClass().getName() + ": " + reason(sql), sql.getSQLState(),
-                    sql.getErrorCode());
-        } else {
-            copy = new MaskedException(error.getClass().getName() + ": " + reason(error));
-        }
+        String name = originalClass(error);
+        Throwable copy = error instanceof SQLException sql
+                ? new MaskedSqlException(name, reason(sql), sql.getSQLState(), sql.getErrorCode())
+                : new MaskedException(name, reason(error));
         copy.setStackTrace(error.getStackTrace());
         Throwable cause = error.getCause();
         if (cause != null && cause != error && depth < 20) {
@@ -55,21 +52,46 @@ public final class DriverText {
         return copy;
     }
 
-    /** A driver's {@link SQLException}, its message masked. */
+    /** The class of the exception {@code error} stands in for (itself when it is no masked copy). */
+    public static String originalClass(Throwable error) {
+        if (error instanceof MaskedSqlException m) {
+            return m.originalClass;
+        }
+        if (error instanceof MaskedException m) {
+            return m.originalClass;
+        }
+        return error.getClass().getName();
+    }
+
+    /** A driver's {@link SQLException}, its message masked; prints as the original class. */
     static final class MaskedSqlException extends SQLException {
         private static final long serialVersionUID = 1L;
+        private final String originalClass;
 
-        MaskedSqlException(String message, String sqlState, int errorCode) {
+        MaskedSqlException(String originalClass, String message, String sqlState, int errorCode) {
             super(message, sqlState, errorCode);
+            this.originalClass = originalClass;
+        }
+
+        @Override
+        public String toString() {
+            return originalClass + ": " + getMessage();
         }
     }
 
-    /** Any other exception in a driver's or Flyway's chain, its message masked. */
+    /** Any other exception in a driver's or Flyway's chain, its message masked; prints as the original class. */
     static final class MaskedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final String originalClass;
 
-        MaskedException(String message) {
+        MaskedException(String originalClass, String message) {
             super(message);
+            this.originalClass = originalClass;
+        }
+
+        @Override
+        public String toString() {
+            return originalClass + ": " + getMessage();
         }
     }
 }

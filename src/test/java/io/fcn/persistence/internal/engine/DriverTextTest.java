@@ -59,7 +59,9 @@ class DriverTextTest {
         assertEquals("08S01", sql.getSQLState());
         assertEquals(17, sql.getErrorCode());
         assertEquals(original.getStackTrace().length, copy.getStackTrace().length);
-        assertTrue(copy.getCause().getMessage().startsWith(IllegalStateException.class.getName()), copy.getCause().getMessage());
+        assertEquals(IllegalStateException.class.getName(), DriverText.originalClass(copy.getCause()));
+        assertTrue(copy.getCause().toString().startsWith(IllegalStateException.class.getName() + ": Connection refused"),
+                copy.getCause().toString());
         assertClean(copy);
     }
 
