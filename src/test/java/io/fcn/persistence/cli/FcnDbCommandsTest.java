@@ -161,8 +161,11 @@ class FcnDbCommandsTest {
         Path rollbacks = Files.createDirectories(dir.resolve("project/db/rollback"));
         Path v = migrations.resolve("V20261125_0004__drop_issuer.sql");
         Files.writeString(v, "ALTER TABLE dbo.fcn_template DROP COLUMN issuer;\n");
+        // A rollback that reverses it (lint checks that): issuer was NOT NULL, without a default.
         Files.writeString(rollbacks.resolve("U20261125_0004__drop_issuer.sql"),
-                "ALTER TABLE dbo.fcn_template ADD issuer VARCHAR(100) NULL;\n");
+                "ALTER TABLE dbo.fcn_template ADD issuer VARCHAR(100) NOT NULL\n"
+                        + "    CONSTRAINT df_fcn_template_issuer DEFAULT '';\n"
+                        + "ALTER TABLE dbo.fcn_template DROP CONSTRAINT df_fcn_template_issuer;\n");
 
         Run failed = run("lint", "--dir", migrations.toString());
         assertEquals(ExitCode.FAILURE.code(), failed.code(), failed.out());
