@@ -152,7 +152,12 @@ class FcnDbCommandsTest {
             for (String field : List.of("code", "severity", "file", "line", "statement", "rule", "fix", "allowed")) {
                 assertTrue(f.has(field), field + " in " + f);
             }
+            assertEquals(List.of("code", "severity", "file", "line", "statement", "rule", "fix", "allowed"),
+                    f.propertyNames().stream().toList(), "exactly these fields, in this order: " + f);
         }
+        assertEquals(List.of("command", "passed", "findings"), o.propertyNames().stream().toList());
+        assertEquals(Json.read(io.fcn.persistence.lint.MigrationLint.classpath().run().toJson()).get("findings"),
+                o.get("findings"), "LintReport.toJson()'s findings");
     }
 
     @Test

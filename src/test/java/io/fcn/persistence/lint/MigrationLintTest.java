@@ -314,6 +314,16 @@ class MigrationLintTest {
                 "-- Nothing to undo: a rebuild changes no schema.\n");
         assertEquals(List.of("FCN190 warning 2"), codes(fenced));
         assertTrue(fenced.get(0).rule().contains("[jooq ignore]"));
+
+        writeSteps("ALTER TABLE dbo.t DROP COLUMN nothing_here;\n", "ALTER TABLE dbo.t ADD nothing_here INT NULL;\n");
+        List<LintFinding> unapplied = MigrationLint.of(crafted()).run().findings().stream()
+                .filter(f -> f.statement() != null).toList();
+        assertEquals(List.of("FCN190 warning 1"), codes(unapplied));
+        assertTrue(unapplied.get(0).rule().startsWith("Not analysed: jOOQ's DDL interpreter cannot apply the "
+                + "statement ("), unapplied.get(0).rule());
+        // The same index in the form the parser reads is analysed: no FCN190, only what the statement does.
+        assertEquals(List.of("FCN131 warning 1"), step("CREATE INDEX ix_t_a ON dbo.t (a);\n",
+                "DROP INDEX ix_t_a ON dbo.t;\n"));
     }
 
     // --- rollbacks reverse their migration ---
