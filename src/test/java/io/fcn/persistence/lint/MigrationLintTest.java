@@ -500,6 +500,11 @@ class MigrationLintTest {
         // The markers' rewriting is built (issue 15, point 3): the page says what runs where.
         assertFalse(docs.contains("not yet built"));
         assertTrue(docs.contains("### What runs where"));
+        assertTrue(docs.contains("## The escape: `-- fcn:allow`"));
+        assertTrue(docs.contains("## Changing a column's type: expand and contract"));
+        assertTrue(docs.contains("## What ONLINE does and costs"));
+        assertTrue(docs.substring(docs.indexOf("## What ONLINE does and costs")).contains("argued, not measured"),
+                "the online build is Enterprise-only: nothing here measures it");
     }
 
     // --- helpers ---
