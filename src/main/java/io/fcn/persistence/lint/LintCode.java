@@ -69,6 +69,13 @@ public enum LintCode {
     /** A rollback script without a migration of the same name. */
     ROLLBACK_WITHOUT_MIGRATION("FCN173", Severity.ERROR, false,
             "Name the rollback U<version>__<description>.sql after its migration V<version>__<description>.sql."),
+    /**
+     * A rollback script after which the schema is not the one before its migration (the snapshot interpretation of
+     * the migrations up to the version before, against that of the migrations up to the version, then the rollback).
+     */
+    ROLLBACK_DOES_NOT_REVERSE("FCN174", Severity.ERROR, false,
+            "Make the rollback undo every change of its migration, in reverse order: drop what it added, restore "
+                    + "what it dropped or changed."),
     /** {@code -- fcn:allow} without a code or without a reason. */
     ALLOW_WITHOUT_REASON("FCN181", Severity.ERROR, false,
             "Write -- fcn:allow <code> <reason>, the reason saying why the statement is safe here."),

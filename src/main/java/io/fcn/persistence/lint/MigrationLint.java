@@ -34,6 +34,8 @@ import io.fcn.persistence.lint.ScriptText.Statement;
 import io.fcn.persistence.schema.model.ColumnModel;
 import io.fcn.persistence.schema.model.ColumnType;
 import io.fcn.persistence.schema.model.Length;
+import io.fcn.persistence.schema.model.SchemaChange;
+import io.fcn.persistence.schema.model.SchemaDiff;
 import io.fcn.persistence.schema.model.SchemaModel;
 import io.fcn.persistence.schema.model.TableModel;
 import io.fcn.persistence.schema.model.TypeFamily;
@@ -43,7 +45,8 @@ import io.fcn.persistence.schema.model.TypeFamily;
  * against the expected schema before it ({@link MigrationInterpreter} up to the previous version, the
  * interpretation the snapshots use), so lint knows whether a table is new in the file; each statement is read
  * for what it does (jOOQ's interpreter before and after it) and for what the schema does not show (renames,
- * names, batches, markers).
+ * names, batches, markers). A rollback is read for what it must be: present, parseable, and reversing its
+ * migration (the interpretation up to the version before equals that up to the version, then the rollback).
  *
  * <pre>{@code
  * LintReport report = MigrationLint.classpath().run();      // the jar's migrations and allow file
@@ -150,6 +153,8 @@ public final class MigrationLint {
         DSLContext ctx = MigrationInterpreter.context();
         Meta replay = ctx.meta(new Query[0]);
         SchemaModel before = new SchemaModel("no migration", List.of());
+        // The snapshot interpretation after each version (null where it failed), for the rollbacks' check.
+        Map<String, SchemaModel> expected = new HashMap<>();
         Set<AllowFile.Entry> used = new HashSet<>();
         for (Script script : migrations) {
             SchemaModel after;
@@ -183,9 +188,10 @@ public final class MigrationLint {
                 }
             }
             findings.addAll(found);
+            expected.put(script.version(), after);
             before = after;
         }
-        findings.addAll(rollbackFindings(ctx));
+        findings.addAll(rollbackFindings(ctx, expected));
         for (AllowFile.Entry entry : allowEntries) {
             if (entry.problem() != null) {
                 findings.add(new LintFinding(LintCode.ALLOW_FILE_ENTRY.code(), LintCode.ALLOW_FILE_ENTRY.severity(),
@@ -201,13 +207,13 @@ public final class MigrationLint {
         return new LintReport(findings);
     }
 
-    private List<LintFinding> rollbackFindings(DSLContext ctx) {
+    private List<LintFinding> rollbackFindings(DSLContext ctx, Map<String, SchemaModel> expected) {
         List<LintFinding> findings = new ArrayList<>();
         Set<String> rollbackNames = new HashSet<>();
         scripts.rollbacks().forEach(r -> rollbackNames.add(r.filename()));
-        Set<String> migrationNames = new HashSet<>();
+        Map<String, Script> migrationsByName = new HashMap<>();
         for (Script migration : scripts.migrations()) {
-            migrationNames.add(migration.filename());
+            migrationsByName.put(migration.filename(), migration);
             String first = migration.text().lines().findFirst().orElse("").strip();
             boolean irreversible = first.startsWith(MigrationScripts.IRREVERSIBLE_MARKER)
                     && !first.substring(MigrationScripts.IRREVERSIBLE_MARKER.length()).isBlank();
@@ -218,7 +224,8 @@ public final class MigrationLint {
             }
         }
         for (Script rollback : scripts.rollbacks()) {
-            if (!migrationNames.contains("V" + rollback.filename().substring(1))) {
+            Script migration = migrationsByName.get("V" + rollback.filename().substring(1));
+            if (migration == null) {
                 findings.add(fileFinding(LintCode.ROLLBACK_WITHOUT_MIGRATION, rollback.filename(),
                         "This rollback has no migration V" + rollback.filename().substring(1) + "."));
             }
@@ -227,9 +234,56 @@ public final class MigrationLint {
             } catch (RuntimeException e) {
                 findings.add(fileFinding(LintCode.ROLLBACK_UNPARSEABLE, rollback.filename(),
                         "This rollback does not parse: " + firstLine(e.getMessage())));
+                continue;
+            }
+            if (migration != null) {
+                reversal(migration, rollback, expected).ifPresent(findings::add);
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether {@code rollback} reverses {@code migration}: the interpretation of the migrations up to the version
+     * before it against that of the migrations up to it, then the rollback (the snapshots' interpretation both).
+     */
+    private Optional<LintFinding> reversal(Script migration, Script rollback, Map<String, SchemaModel> expected) {
+        List<Script> migrations = scripts.migrations();
+        int at = migrations.indexOf(migration);
+        SchemaModel before = at == 0 ? new SchemaModel("no migration", List.of())
+                : expected.get(migrations.get(at - 1).version());
+        String notChecked = "Not analysed: whether this rollback reverses " + migration.filename() + " is not "
+                + "checked: ";
+        if (before == null || expected.get(migration.version()) == null) {
+            return Optional.of(fileFinding(LintCode.NOT_ANALYSED, rollback.filename(), notChecked + "the snapshot "
+                    + "interpretation cannot read the migrations up to it."));
+        }
+        SchemaModel undone;
+        try {
+            undone = MigrationInterpreter.expectedAfterRollback(migrations, migration.version(), rollback);
+        } catch (RuntimeException e) {
+            return Optional.of(fileFinding(LintCode.NOT_ANALYSED, rollback.filename(), notChecked + "the snapshot "
+                    + "interpretation cannot apply the rollback (" + firstLine(e.getMessage()) + ")."));
+        }
+        List<SchemaChange> differences = SchemaDiff.between(before, undone).differences();
+        if (differences.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(fileFinding(LintCode.ROLLBACK_DOES_NOT_REVERSE, rollback.filename(), "After "
+                + migration.filename() + " and this rollback the schema is not the one before the migration: "
+                + String.join("; ", differences.stream().map(MigrationLint::describe).toList()) + "."));
+    }
+
+    /** A difference between the schema before a migration and after its rollback, as people read it. */
+    private static String describe(SchemaChange c) {
+        String object = c.object().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + c.path();
+        return switch (c.kind()) {
+            case ADDED -> object + " is left behind (" + c.toText() + ")";
+            case REMOVED -> object + " is not restored (" + c.fromText() + ")";
+            case CHANGED -> object + " has " + c.property() + " " + c.toText() + ", before the migration "
+                    + c.fromText();
+            case NOT_COMPARABLE -> object + " cannot be compared";
+        };
     }
 
     private static LintFinding fileFinding(LintCode code, String file, String rule) {

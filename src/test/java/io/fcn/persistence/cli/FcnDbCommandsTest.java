@@ -152,7 +152,12 @@ class FcnDbCommandsTest {
             for (String field : List.of("code", "severity", "file", "line", "statement", "rule", "fix", "allowed")) {
                 assertTrue(f.has(field), field + " in " + f);
             }
+            assertEquals(List.of("code", "severity", "file", "line", "statement", "rule", "fix", "allowed"),
+                    f.propertyNames().stream().toList(), "exactly these fields, in this order: " + f);
         }
+        assertEquals(List.of("command", "passed", "findings"), o.propertyNames().stream().toList());
+        assertEquals(Json.read(io.fcn.persistence.lint.MigrationLint.classpath().run().toJson()).get("findings"),
+                o.get("findings"), "LintReport.toJson()'s findings");
     }
 
     @Test
@@ -161,8 +166,11 @@ class FcnDbCommandsTest {
         Path rollbacks = Files.createDirectories(dir.resolve("project/db/rollback"));
         Path v = migrations.resolve("V20261125_0004__drop_issuer.sql");
         Files.writeString(v, "ALTER TABLE dbo.fcn_template DROP COLUMN issuer;\n");
+        // A rollback that reverses it (lint checks that): issuer was NOT NULL, without a default.
         Files.writeString(rollbacks.resolve("U20261125_0004__drop_issuer.sql"),
-                "ALTER TABLE dbo.fcn_template ADD issuer VARCHAR(100) NULL;\n");
+                "ALTER TABLE dbo.fcn_template ADD issuer VARCHAR(100) NOT NULL\n"
+                        + "    CONSTRAINT df_fcn_template_issuer DEFAULT '';\n"
+                        + "ALTER TABLE dbo.fcn_template DROP CONSTRAINT df_fcn_template_issuer;\n");
 
         Run failed = run("lint", "--dir", migrations.toString());
         assertEquals(ExitCode.FAILURE.code(), failed.code(), failed.out());

@@ -76,33 +76,81 @@ public final class MigrationInterpreter {
 
     /** The expected schema after every migration up to and including {@code version}. */
     public static SchemaModel expectedAt(List<MigrationScripts.Script> migrations, String version) {
+        return interpret(upTo(migrations, version), "migrations up to " + version);
+    }
+
+    /**
+     * The schema after every migration up to and including {@code version}, then {@code rollback}: for a rollback
+     * that reverses its migration, the schema {@link #expectedAt} the version before (lint compares the two).
+     * @param migrations the migrations, in version order
+     * @param version the version the rollback undoes
+     * @param rollback its rollback script
+     * @return the interpretation
+     */
+    public static SchemaModel expectedAfterRollback(List<MigrationScripts.Script> migrations, String version,
+            MigrationScripts.Script rollback) {
+        List<MigrationScripts.Script> scripts = new ArrayList<>(upTo(migrations, version));
+        scripts.add(rollback);
+        return interpret(scripts, "migrations up to " + version + ", then " + rollback.filename());
+    }
+
+    private static List<MigrationScripts.Script> upTo(List<MigrationScripts.Script> migrations, String version) {
+        List<MigrationScripts.Script> scripts = new ArrayList<>();
+        for (MigrationScripts.Script script : migrations) {
+            scripts.add(script);
+            if (script.version().equals(version)) {
+                return scripts;
+            }
+        }
+        throw new IllegalArgumentException("No migration version " + version + " in this jar");
+    }
+
+    private static SchemaModel interpret(List<MigrationScripts.Script> scripts, String source) {
         DSLContext ctx = context();
         List<Query> ddl = new ArrayList<>();
         Map<String, QOM.CreateIndex> createdIndexes = new HashMap<>();
         Map<String, String> defaultNames = new HashMap<>();
-        boolean found = false;
-        for (MigrationScripts.Script script : migrations) {
+        for (MigrationScripts.Script script : scripts) {
+            scanDefaultNames(script.text(), defaultNames);
             for (Query q : ctx.parser().parse(script.text())) {
                 if (q instanceof QOM.CreateIndex index) {
                     createdIndexes.put(Identifiers.normalize(index.$index().getName()), index);
                 }
                 if (q instanceof DDLQuery) {
-                    ddl.add(q);
+                    ddl.add(namedDefaultDropped(ctx, q, defaultNames));
                 }
             }
-            scanDefaultNames(script.text(), defaultNames);
-            if (script.version().equals(version)) {
-                found = true;
-                break;
-            }
-        }
-        if (!found) {
-            throw new IllegalArgumentException("No migration version " + version + " in this jar");
         }
         Meta meta = ctx.meta(ddl.toArray(Query[]::new));
         List<TableModel> tables = meta.getTables().stream()
                 .map(t -> table(ctx, t, createdIndexes, defaultNames)).toList();
-        return new SchemaModel("migrations up to " + version, tables);
+        return new SchemaModel(source, tables);
+    }
+
+    private static final Pattern DROP_CONSTRAINT = Pattern.compile(
+            "(?is)\\s*alter\\s+table\\s+(\\S+)\\s+drop\\s+constraint\\s+(?:if\\s+exists\\s+)?(\\S+)\\s*");
+
+    /**
+     * jOOQ's interpreter keeps a column's default without the name T-SQL gives it, so {@code DROP CONSTRAINT
+     * [IF EXISTS] df_x} finds nothing there: with IF EXISTS it leaves the default in place (SQL Server drops it),
+     * without it fails. A drop naming a default the scripts named becomes {@code ALTER COLUMN c DROP DEFAULT}, what
+     * the statement does on SQL Server (and what {@code EmbeddedTranslation} runs on H2).
+     */
+    private static Query namedDefaultDropped(DSLContext ctx, Query q, Map<String, String> defaultNames) {
+        Matcher m = DROP_CONSTRAINT.matcher(ctx.render(q));
+        if (!m.matches()) {
+            return q;
+        }
+        String table = unqualified(m.group(1).replace("\"", ""));
+        String constraint = bare(m.group(2).replace("\"", ""));
+        for (Map.Entry<String, String> named : defaultNames.entrySet()) {
+            if (named.getKey().startsWith(table + ".") && named.getValue().equals(constraint)) {
+                defaultNames.remove(named.getKey());
+                return ctx.parser().parseQuery("ALTER TABLE " + m.group(1) + " ALTER COLUMN "
+                        + named.getKey().substring(table.length() + 1) + " DROP DEFAULT");
+            }
+        }
+        return q;
     }
 
     private static void scanDefaultNames(String text, Map<String, String> names) {
