@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.fcn.persistence.FcnPersistence;
+import io.fcn.persistence.exceptions.ValidationException;
 import io.fcn.persistence.paging.KeysetPage;
 import io.fcn.persistence.paging.KeysetRequest;
 import io.fcn.persistence.paging.PageRequest;
@@ -111,8 +112,8 @@ class TradeController {
         LocalDate date = b.date("termination_date", true);
         BigDecimal amount = b.number("settlement_amount", true);
         b.orFail();
-        Termination termination = Termination.builder().date(date).reason(reason).settlementAmount(amount).build();
-        return withEtag(inTransaction(() -> fcn.trades().terminate(tradeId, version, termination)));
+        return withEtag(inTransaction(() -> fcn.trades().terminate(tradeId, version,
+                Termination.builder().date(date).reason(reason).settlementAmount(amount).build())));
     }
 
     @GetMapping("/{tradeId}/lifecycle")
@@ -155,9 +156,16 @@ class TradeController {
                 "If-Match names no version of this trade");
     }
 
-    /** Library writes need a Spring transaction (the auto-configuration's callerManagedTransactions). */
+    /**
+     * Library writes need a Spring transaction (the auto-configuration's callerManagedTransactions). A well-formed
+     * body the library's rules refuse is a 422, as in a booking.
+     */
     private Trade inTransaction(Supplier<Trade> work) {
-        return tx.execute(status -> work.get());
+        try {
+            return tx.execute(status -> work.get());
+        } catch (ValidationException e) {
+            throw ApiError.invalid(HttpStatus.UNPROCESSABLE_CONTENT, e);
+        }
     }
 
     private ResponseEntity<TradeJson.TradeBody> withEtag(Trade trade) {
