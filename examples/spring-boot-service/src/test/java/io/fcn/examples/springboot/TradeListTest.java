@@ -75,6 +75,7 @@ class TradeListTest extends ServiceTest {
         assertThat(Api.violationFields(api.get("/api/fcn/trades?status=sleeping"))).containsExactly("status");
         assertThat(Api.violationFields(api.get("/api/fcn/trades/keyset?status=active&cursor=garbage")))
                 .containsExactly("cursor");
+        assertThat(Api.violationFields(api.get(BY_TEMPLATE + "&status=active"))).containsExactly("template_id");
         HttpResponse<byte[]> unfiltered = api.get("/api/fcn/trades");
         assertThat(unfiltered.statusCode()).isEqualTo(400);
         assertThat(Api.violationFields(unfiltered)).containsExactly("status");
