@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fcn.persistence.FcnPersistence;
+import io.fcn.persistence.exceptions.DuplicateKeyException;
 import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.template.NewTemplate;
 import io.fcn.persistence.template.TemplateFilter;
@@ -37,8 +38,12 @@ class TemplateSeed implements InitializingBean {
         if (fcn.templates().list(TemplateFilter.all(), PageRequest.of(1, 1)).totalItems() > 0) {
             return;
         }
-        tx.executeWithoutResult(status -> fcn.templates().create(NewTemplate.builder().templateId(TEMPLATE_ID)
-                .name("Worst-of AAPL/MSFT 12M FCN").specVersion(SPEC_VERSION).issuer("BANK-A")
-                .parameters(PARAMETERS).active().build()));
+        try {
+            tx.executeWithoutResult(status -> fcn.templates().create(NewTemplate.builder().templateId(TEMPLATE_ID)
+                    .name("Worst-of AAPL/MSFT 12M FCN").specVersion(SPEC_VERSION).issuer("BANK-A")
+                    .parameters(PARAMETERS).active().build()));
+        } catch (DuplicateKeyException e) {
+            // another instance starting on the same database seeded it first
+        }
     }
 }
