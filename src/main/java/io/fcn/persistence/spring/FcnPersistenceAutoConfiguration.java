@@ -93,8 +93,10 @@ public class FcnPersistenceAutoConfiguration {
 
     /**
      * The service's own Flyway (Boot's auto-configuration) finds the library's tables in its schema and no history
-     * of its own on a new database, which Flyway refuses: unless the service set {@code spring.flyway.baseline-*}
-     * itself, it baselines at version 0, below any migration of the service's, so all of them still run.
+     * of its own on a new database, which Flyway refuses: it baselines on migrate, at version 0, below any migration
+     * of the service's, so all of them still run. Each of the two the service set itself is kept. The version is set
+     * apart from the switch: a service that only turns {@code baseline-on-migrate} on would otherwise get Boot's
+     * baseline version 1 and silently skip its V1.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer")
@@ -103,9 +105,11 @@ public class FcnPersistenceAutoConfiguration {
         @Bean
         FlywayConfigurationCustomizer fcnServiceFlywayBaseline(Environment environment) {
             return configuration -> {
-                if (!environment.containsProperty("spring.flyway.baseline-on-migrate")
-                        && !environment.containsProperty("spring.flyway.baseline-version")) {
-                    configuration.baselineOnMigrate(true).baselineVersion("0");
+                if (!environment.containsProperty("spring.flyway.baseline-on-migrate")) {
+                    configuration.baselineOnMigrate(true);
+                }
+                if (!environment.containsProperty("spring.flyway.baseline-version")) {
+                    configuration.baselineVersion("0");
                 }
             };
         }

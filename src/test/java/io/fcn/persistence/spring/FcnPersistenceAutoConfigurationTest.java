@@ -240,6 +240,50 @@ class FcnPersistenceAutoConfigurationTest {
                 });
     }
 
+    private int serviceHistoryRows(String version, String type) {
+        return DSL.using(database.dataSource(), SQLDialect.DEFAULT).fetchCount(
+                DSL.table(DSL.name("flyway_schema_history")),
+                DSL.field(DSL.name("version")).eq(version).and(DSL.field(DSL.name("type")).eq(type)));
+    }
+
+    @Test
+    void aServiceThatBaselinesOnMigrateItselfStillGetsItsV1() {
+        // Boot's own baseline-version is 1: on a schema the library's tables made non-empty it would skip V1
+        runner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+                .withPropertyValues("spring.flyway.locations=classpath:fcn-spring-test/service-migrations",
+                        "spring.flyway.baseline-on-migrate=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertTrue(tableExists("service_note"), "the service's V1 ran");
+                    assertEquals(1, serviceHistoryRows("0", "BASELINE"), "baselined at 0, below V1");
+                });
+    }
+
+    @Test
+    void aBaselineVersionTheServiceSetsIsKept() {
+        runner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+                .withPropertyValues("spring.flyway.locations=classpath:fcn-spring-test/service-migrations",
+                        "spring.flyway.baseline-version=1")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertEquals(1, serviceHistoryRows("1", "BASELINE"), "baselined where the service said");
+                    assertTrue(!tableExists("service_note"), "V1 is at the baseline: Flyway skips it, as asked");
+                });
+    }
+
+    @Test
+    void baselineOnMigrateFalseIsTheServicesChoice() {
+        runner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+                .withPropertyValues("spring.flyway.locations=classpath:fcn-spring-test/service-migrations",
+                        "spring.flyway.baseline-on-migrate=false")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertTrue(messages(context.getStartupFailure()).contains("non-empty schema"),
+                            messages(context.getStartupFailure()));
+                    assertTrue(tableExists(FcnMigrations.HISTORY_TABLE), "the library migrated first");
+                });
+    }
+
     @Test
     void theHealthIndicatorCanBeSwitchedOff() {
         runner.withPropertyValues("management.health.fcnschema.enabled=false").run(context -> {
