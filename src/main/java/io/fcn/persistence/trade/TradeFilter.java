@@ -3,6 +3,7 @@ package io.fcn.persistence.trade;
 import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 
 import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 import io.fcn.persistence.paging.KeysetOrder;
 import io.fcn.persistence.jooq.tables.records.FcnTradeRecord;
@@ -41,6 +42,31 @@ public final class TradeFilter {
         return new TradeFilter(FCN_TRADE.SPEC_VERSION.eq(specVersion).and(FCN_TRADE.STATUS.eq(status)),
                 KeysetOrder.byIdWithin(FCN_TRADE.ID, FCN_TRADE.SPEC_VERSION, FCN_TRADE.STATUS),
                 "spec_version=" + specVersion + ", status=" + status.getLiteral());
+    }
+
+    /**
+     * Every trade, in booking order (the clustered primary key).
+     * @return the filter
+     */
+    public static TradeFilter all() {
+        return new TradeFilter(DSL.noCondition(), KeysetOrder.byId(FCN_TRADE.ID), "all");
+    }
+
+    /**
+     * Trades booked against one template in one status. Served by the template's index: the list reads that
+     * template's trades in booking order and leaves out the other statuses, so its cost grows with the template's
+     * trades rather than the matching ones.
+     * @param templateId the template's business key
+     * @param status the status
+     * @return the filter
+     * @throws io.fcn.persistence.exceptions.ValidationException when the id is not a valid business key
+     */
+    public static TradeFilter byTemplateAndStatus(String templateId, TradeStatus status) {
+        Validate.businessKey("template_id", templateId, NewTrade.KEY_MAX);
+        Validate.notNull("status", status);
+        return new TradeFilter(FCN_TRADE.TEMPLATE_ID.eq(templateId).and(FCN_TRADE.STATUS.eq(status)),
+                KeysetOrder.byIdWithin(FCN_TRADE.ID, FCN_TRADE.TEMPLATE_ID),
+                "template_id=" + templateId + ", status=" + status.getLiteral());
     }
 
     /**

@@ -18,6 +18,7 @@ import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.internal.database.Database;
 import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.paging.KeysetPage;
+import io.fcn.persistence.paging.Page;
 import io.fcn.persistence.paging.KeysetRequest;
 import io.fcn.persistence.paging.PageRequest;
 import io.fcn.persistence.internal.guard.TsqlGuardListener;
@@ -82,6 +83,34 @@ class TradeListOrderTest {
 
         assertEquals(List.of("TR-5", "TR-7", "TR-8"), onA);
         assertEquals(List.of("TR-9", "TR-10", "TR-11", "TR-12"), active);
+    }
+
+    @Test
+    void everyTradeAndATemplatesTradesInOneStatusKeepBookingOrderAcrossPages(FcnPersistence db) {
+        TradeFixtures.activeTemplate(db, "A");
+        TradeFixtures.activeTemplate(db, "B");
+        for (int i = 1; i <= 12; i++) {
+            db.trades().book(TradeFixtures.trade("TR-" + i, i % 3 == 0 ? "B" : "A").build());
+        }
+        db.trades().knockIn("TR-4", 0, TradeFixtures.TRADE_DATE);
+        db.trades().knockIn("TR-6", 0, TradeFixtures.TRADE_DATE);
+
+        Page<Trade> all = db.trades().list(TradeFilter.all(), PageRequest.of(2, 5));
+        assertEquals(List.of("TR-6", "TR-7", "TR-8", "TR-9", "TR-10"), ids(all.items()));
+        assertEquals(12, all.totalItems());
+
+        KeysetPage<Trade> first = db.trades().list(TradeFilter.byTemplateAndStatus("A", TradeStatus.ACTIVE),
+                KeysetRequest.first(3));
+        KeysetPage<Trade> second = db.trades().list(TradeFilter.byTemplateAndStatus("A", TradeStatus.ACTIVE),
+                KeysetRequest.after(first.nextCursor().orElseThrow(), 3));
+        assertEquals(List.of("TR-1", "TR-2", "TR-5"), ids(first.items()), "TR-4 knocked in, TR-3 on B");
+        assertEquals(List.of("TR-7", "TR-8", "TR-10"), ids(second.items()));
+        assertEquals(1, db.trades().list(TradeFilter.byTemplateAndStatus("B", TradeStatus.KNOCKED_IN),
+                PageRequest.of(1, 10)).totalItems(), "TR-6");
+    }
+
+    private static List<String> ids(List<Trade> trades) {
+        return trades.stream().map(Trade::tradeId).toList();
     }
 
     private static int idOf(DataSource dataSource, String tradeId) throws SQLException {

@@ -124,22 +124,14 @@ class TradeController {
         return new TradeJson.Lifecycle(trade.tradeId(), events, events.size());
     }
 
-    /**
-     * The library lists trades by status or by template (TradeFilter), not by both and not all of them: the example
-     * answers 400 for those two shapes rather than list beside the library.
-     */
+    /** Each combination of the two optional parameters is one of the library's lists. */
     private static TradeFilter filter(String status, String templateId) {
-        if (status != null && templateId != null) {
-            throw badParameter("template_id", "cannot be combined with status");
-        }
-        if (templateId != null) {
-            return TradeFilter.byTemplate(templateId);
-        }
         if (status == null) {
-            throw badParameter("status", "give status or template_id");
+            return templateId == null ? TradeFilter.all() : TradeFilter.byTemplate(templateId);
         }
-        return TradeFilter.byStatus(Arrays.stream(TradeStatus.values()).filter(s -> s.getLiteral().equals(status))
-                .findFirst().orElseThrow(() -> badParameter("status", "is not a trade status")));
+        TradeStatus parsed = Arrays.stream(TradeStatus.values()).filter(s -> s.getLiteral().equals(status))
+                .findFirst().orElseThrow(() -> badParameter("status", "is not a trade status"));
+        return templateId == null ? TradeFilter.byStatus(parsed) : TradeFilter.byTemplateAndStatus(templateId, parsed);
     }
 
     /** The version an If-Match names: 428 without one; a tag that is no version of ours can only be stale (412). */

@@ -2,7 +2,6 @@ package io.fcn.examples.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,9 +74,18 @@ class TradeListTest extends ServiceTest {
         assertThat(Api.violationFields(api.get("/api/fcn/trades?status=sleeping"))).containsExactly("status");
         assertThat(Api.violationFields(api.get("/api/fcn/trades/keyset?status=active&cursor=garbage")))
                 .containsExactly("cursor");
-        assertThat(Api.violationFields(api.get(BY_TEMPLATE + "&status=active"))).containsExactly("template_id");
-        HttpResponse<byte[]> unfiltered = api.get("/api/fcn/trades");
-        assertThat(unfiltered.statusCode()).isEqualTo(400);
-        assertThat(Api.violationFields(unfiltered)).containsExactly("status");
+    }
+
+    @Test
+    void bothFiltersTogetherAndNeitherAreListsToo() {
+        JsonNode both = Api.json(api.get(BY_TEMPLATE + "&status=active&limit=100"));
+        assertThat(both.path("trades").size()).isPositive();
+        both.path("trades").forEach(t -> {
+            assertThat(t.path("status").stringValue()).isEqualTo("active");
+            assertThat(t.path("template_id").stringValue()).isEqualTo(TemplateSeed.TEMPLATE_ID);
+        });
+        JsonNode all = Api.json(api.get("/api/fcn/trades?limit=100"));
+        assertThat(all.path("pagination").path("total_items").asLong())
+                .isGreaterThanOrEqualTo(both.path("pagination").path("total_items").asLong());
     }
 }
