@@ -10,10 +10,8 @@ import io.fcn.persistence.internal.format.Json;
 import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.schema.ExpectedSchemas;
 import io.fcn.persistence.schema.SchemaReader;
-import io.fcn.persistence.schema.model.CheckModel;
 import io.fcn.persistence.schema.model.SchemaDiff;
 import io.fcn.persistence.schema.model.SchemaModel;
-import io.fcn.persistence.schema.model.TableModel;
 import tools.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,12 +164,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         try (Database db = given ? session.open(url) : session.open()) {
             SchemaModel live = SchemaReader.live(db.dataSource()).read();
-            // CHECK predicates by name only, as check compares them: every engine rewrites their text.
-            return new SchemaModel(db.description(), live.tables().stream().map(t -> new TableModel(t.name(),
-                    t.columns(), t.primaryKey(), t.uniqueKeys(), t.foreignKeys(), t.indexes(),
-                    t.checks() == null ? null
-                            : t.checks().stream().map(c -> new CheckModel(c.name(), null)).toList(),
-                    t.defaults())).toList());
+            return new SchemaModel(db.description(), live.tables());
         }
     }
 }
