@@ -14,9 +14,8 @@ import io.fcn.persistence.schema.model.TableModel;
 
 /**
  * What a development database's catalog cannot show, taken from the expected schema where the object is unchanged:
- * the N of NVARCHAR, sizes, default names, INCLUDE columns and filters. A CHECK predicate is compared by name only
- * (catalogs of different engines word the same predicate differently), so a check of a known name keeps the
- * expected predicate. What stays unknown is left null, and the renderer flags it for review.
+ * the N of NVARCHAR, sizes, default names, INCLUDE columns and filters. A CHECK whose predicate is the expected one
+ * (however the catalog words it) keeps the expected text; a new or changed one is written in its canonical form. What stays unknown is left null, and the renderer flags it for review.
  */
 final class ExpectedFill {
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
             "--to-url, with --user and --password-file); a side not given is the database of the command",
             "(--url, else DATABASE_URL, else the embedded database). Exit 0 whether or not they differ;",
             "with --exit-code, 1 when they differ. Properties one side cannot show are \"not comparable\"",
-            "(a database's CHECK predicates among them: compared by name, as check does).",
+            "(CHECK predicates are compared however each engine words them, as check does).",
             "--sql: print on stdout only the T-SQL script that brings the database (the",
             "from side) to the expected schema of version V, keeping its data, for the",
             "engine of the connection; notes are SQL comments, anything else goes to",
