@@ -83,6 +83,12 @@ final class DiffCommand implements Callable<Integer> {
         if (session.json() && !format.equals("text")) {
             throw new UsageException("--json and --format " + format + " exclude each other");
         }
+        // An unparsable version is bad usage (exit 2), as everywhere, before connecting.
+        for (String v : new String[] {from, to}) {
+            if (v != null && !v.equals("latest")) {
+                UndoOptions.requireVersion(v);
+            }
+        }
         if (from != null && fromUrl != null) {
             throw new UsageException("diff takes one of --from and --from-url");
         }

@@ -486,6 +486,14 @@ class FcnDbAuthoringTest {
         assertTrue(warned.out().contains("ix_fcn_template_spec_version"), warned.out());
 
         assertProblem(on("alembic", "diff", "--to", "20990101.0001", "--sql"), "20990101.0001");
+        // An unparsable version is bad usage, before any database is opened.
+        for (String[] usage : List.of(new String[] {"diff", "--from", "nonsense", "--to", "latest"},
+                new String[] {"schema", "--version", "x.y", "--format", "mermaid"})) {
+            Run r = run(usage);
+            assertEquals(ExitCode.USAGE.code(), r.code(), r.err());
+            assertEquals(List.of("fcn-db: not a version: " + usage[2], "see fcn-db " + usage[0] + " --help"),
+                    r.err().lines().toList());
+        }
         for (String[] usage : List.of(new String[] {"diff", "--from", V1, "--to", "latest", "--sql"},
                 new String[] {"diff", "--to-url", "jdbc:h2:mem:x", "--sql"},
                 new String[] {"diff", "--to", V1, "--drop-extra"},
