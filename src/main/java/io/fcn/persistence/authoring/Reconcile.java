@@ -194,7 +194,7 @@ public final class Reconcile {
         notes.add("CHECK predicates are compared however each engine words them: one that changed is dropped and"
                 + " re-added.");
         List<String> unseen = SchemaDiff.between(to, renamed).notComparable().stream()
-                .map(SchemaChange::propertyKey).filter(k -> !k.equals("check.expression")).distinct().sorted().toList();
+                .map(SchemaChange::propertyKey).distinct().sorted().toList();
         if (!unseen.isEmpty()) {
             notes.add("Not shown by the " + live.source() + ", so not reconciled here: " + String.join(", ", unseen)
                     + ".");
