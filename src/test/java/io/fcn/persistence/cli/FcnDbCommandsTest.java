@@ -307,6 +307,31 @@ class FcnDbCommandsTest {
     }
 
     @Test
+    void aCheckWhosePredicateChangedUnderTheSameNameIsChangedInDiff() throws Exception {
+        assertEquals(0, embedded("migrate").code());
+        try (EmbeddedDatabase db = EmbeddedDatabase.file(dir.resolve("local"));
+                Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (String sql : EmbeddedTranslation.toH2("ALTER TABLE dbo.fcn_trade DROP CONSTRAINT"
+                    + " ck_fcn_trade_notional_positive;\nALTER TABLE dbo.fcn_trade ADD CONSTRAINT"
+                    + " ck_fcn_trade_notional_positive CHECK (notional >= 100);").split(";\n\n")) {
+                s.execute(sql.strip().replaceAll(";$", ""));
+            }
+        }
+        Run text = embedded("diff", "--from", "latest", "--exit-code");
+        assertEquals(ExitCode.FAILURE.code(), text.code(), text.out());
+        assertTrue(text.out().startsWith("Schema diff: 0 added, 0 removed, 1 changed"), text.out());
+        assertTrue(text.out().contains("fcn_trade.ck_fcn_trade_notional_positive"), text.out());
+        JsonNode o = Json.read(embedded("diff", "--from", "latest", "--json").out());
+        assertEquals(1, o.get("changed").asInt(), o.toString());
+        JsonNode change = o.get("changes").get(0);
+        assertEquals("fcn_trade.ck_fcn_trade_notional_positive", change.get("path").asString(), o.toString());
+        assertEquals("notional > 0", change.get("from").asString(), o.toString());
+        String markdown = embedded("diff", "--from", "latest", "--format", "markdown").out();
+        assertTrue(markdown.contains("ck_fcn_trade_notional_positive"), markdown);
+        assertEquals(ExitCode.DRIFT.code(), embedded("check").code());
+    }
+
+    @Test
     void diffProblemsAreOneLineAndBadUsageTwo() {
         assertProblem(run("diff", "--from", "20990101.0001", "--to", "latest"), "No migration version 20990101.0001");
         assertProblem(run("diff", "--from-url", "jdbc:h2:tcp://127.0.0.1:1/nothing", "--to", "latest"),
