@@ -39,13 +39,11 @@ import io.fcn.persistence.internal.sql.ddl.TsqlTarget;
 import io.fcn.persistence.migration.MigrationOperations;
 import io.fcn.persistence.schema.ExpectedSchemas;
 import io.fcn.persistence.schema.SchemaReader;
-import io.fcn.persistence.schema.model.CheckModel;
 import io.fcn.persistence.schema.model.IndexModel;
 import io.fcn.persistence.schema.model.SchemaChange;
 import io.fcn.persistence.schema.model.SchemaDiff;
 import io.fcn.persistence.schema.model.SchemaModel;
 import io.fcn.persistence.schema.model.TableFilter;
-import io.fcn.persistence.schema.model.TableModel;
 
 /**
  * {@code new --autogenerate}: a migration and its rollback drafted from a development database. Its catalog is
@@ -304,19 +302,12 @@ public final class Autogenerate {
         }
     }
 
-    /** Differences both sides can show: CHECK predicates by name only, a filtered index as H2 keeps it. */
+    /** Differences both sides can show: a filtered index as H2 keeps it. */
     private static List<SchemaChange> differences(SchemaModel expected, SchemaModel applied) {
-        return SchemaDiff.between(withoutCheckText(expected), withoutCheckText(applied)).differences().stream()
+        return SchemaDiff.between(expected, applied).differences().stream()
                 .filter(d -> !(d.object() == SchemaChange.ObjectType.INDEX && "unique".equals(d.property())
                         && d.from() instanceof IndexModel i && i.filter() != null && i.filter().isPresent()))
                 .toList();
-    }
-
-    private static SchemaModel withoutCheckText(SchemaModel model) {
-        return new SchemaModel(model.source(), model.tables().stream().map(t -> new TableModel(t.name(), t.columns(),
-                t.primaryKey(), t.uniqueKeys(), t.foreignKeys(), t.indexes(),
-                t.checks() == null ? null : t.checks().stream().map(c -> new CheckModel(c.name(), null)).toList(),
-                t.defaults())).toList());
     }
 
     private static String describe(List<SchemaChange> changes) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.fcn.persistence.schema.model.CheckModel;
+import io.fcn.persistence.schema.model.SqlText;
 import io.fcn.persistence.schema.model.ColumnModel;
 import io.fcn.persistence.schema.model.DefaultModel;
 import io.fcn.persistence.schema.model.IndexModel;
@@ -13,9 +14,8 @@ import io.fcn.persistence.schema.model.TableModel;
 
 /**
  * What a development database's catalog cannot show, taken from the expected schema where the object is unchanged:
- * the N of NVARCHAR, sizes, default names, INCLUDE columns and filters. A CHECK predicate is compared by name only
- * (catalogs of different engines word the same predicate differently), so a check of a known name keeps the
- * expected predicate. What stays unknown is left null, and the renderer flags it for review.
+ * the N of NVARCHAR, sizes, default names, INCLUDE columns and filters. A CHECK whose predicate is the expected one
+ * (however the catalog words it) keeps the expected text; a new or changed one is written in its canonical form. What stays unknown is left null, and the renderer flags it for review.
  */
 final class ExpectedFill {
 
@@ -26,7 +26,7 @@ final class ExpectedFill {
         List<TableModel> tables = new ArrayList<>();
         for (TableModel t : dev.tables()) {
             Optional<TableModel> e = expected.table(t.name());
-            tables.add(referencedTypes(e.isEmpty() ? t : table(t, e.get()), expected));
+            tables.add(referencedTypes(e.isEmpty() ? portableChecks(t) : table(t, e.get()), expected));
         }
         return new SchemaModel(dev.source(), tables);
     }
@@ -40,8 +40,8 @@ final class ExpectedFill {
                 .filter(x -> x.columns().equals(i.columns()) && sameUniqueness(i, x))
                 .orElse(i)).toList();
         List<CheckModel> checks = t.checks() == null ? e.checks() : t.checks().stream()
-                .map(c -> e.checks() == null ? c : e.checks().stream().filter(x -> x.name().equals(c.name()))
-                        .findFirst().orElse(c))
+                .map(c -> e.checks() == null ? c : e.checks().stream().filter(x -> x.name().equals(c.name())
+                        && samePredicate(x, c)).findFirst().orElse(portable(c)))
                 .toList();
         List<DefaultModel> defaults = t.defaults() == null ? e.defaults() : t.defaults().stream()
                 .map(d -> e.defaultOf(d.column()).filter(x -> agree(x.expression(), d.expression())
@@ -83,6 +83,29 @@ final class ExpectedFill {
         }
         return dev.filter() == null && expected.filter() != null && expected.filter().isPresent()
                 && Boolean.FALSE.equals(dev.unique());
+    }
+
+    private static TableModel portableChecks(TableModel t) {
+        return new TableModel(t.name(), t.columns(), t.primaryKey(), t.uniqueKeys(), t.foreignKeys(), t.indexes(),
+                t.checks() == null ? null : t.checks().stream().map(ExpectedFill::portable).toList(), t.defaults());
+    }
+
+    /** The same predicate however each side words it, or one side cannot show it. */
+    private static boolean samePredicate(CheckModel a, CheckModel b) {
+        if (a.expression() == null || b.expression() == null || a.expression().equals(b.expression())) {
+            return true;
+        }
+        Optional<String> x = SqlText.canonicalPredicate(a.expression());
+        return x.isEmpty() || x.equals(SqlText.canonicalPredicate(b.expression()));
+    }
+
+    /**
+     * A new or changed predicate in its canonical form, which is T-SQL whichever engine showed it (H2 words
+     * {@code ISJSON} and literals its own way); as the catalog shows it when that cannot be read.
+     */
+    private static CheckModel portable(CheckModel c) {
+        return new CheckModel(c.name(), c.expression() == null ? null
+                : SqlText.canonicalPredicate(c.expression()).orElse(c.expression()));
     }
 
     private static boolean agree(Object a, Object b) {

@@ -21,7 +21,6 @@ import io.fcn.persistence.internal.sql.ddl.Renames;
 import io.fcn.persistence.internal.sql.ddl.TsqlTarget;
 import io.fcn.persistence.schema.ExpectedSchemas;
 import io.fcn.persistence.schema.SchemaReader;
-import io.fcn.persistence.schema.model.CheckModel;
 import io.fcn.persistence.schema.model.ColumnModel;
 import io.fcn.persistence.schema.model.DefaultModel;
 import io.fcn.persistence.schema.model.IndexModel;
@@ -180,13 +179,8 @@ public final class Reconcile {
                     kept.add(t.name() + "." + i.name());
                 }
             }
-            // CHECK predicates are worded differently by each engine's catalog: compared by name only.
-            List<CheckModel> checks = t.checks() == null ? null : t.checks().stream()
-                    .map(c -> l.get().checks() == null ? c : l.get().checks().stream()
-                            .filter(x -> x.name().equals(c.name())).findFirst().orElse(c))
-                    .toList();
             tables.add(new TableModel(t.name(), columns, t.primaryKey(), t.uniqueKeys(), t.foreignKeys(), indexes,
-                    checks, defaults));
+                    t.checks(), defaults));
         }
         for (TableModel t : renamed.tables()) {
             if (expected.table(t.name()).isEmpty() && !dropExtra) {
@@ -197,9 +191,10 @@ public final class Reconcile {
         SchemaModel to = new SchemaModel(expected.source(), tables);
         DdlScript script = DdlRenderer.render(live, to, renames, DdlRenderer.Options.script(target));
 
-        notes.add("CHECK constraints are compared by name: a predicate worded differently is not changed.");
+        notes.add("CHECK predicates are compared however each engine words them: one that changed is dropped and"
+                + " re-added.");
         List<String> unseen = SchemaDiff.between(to, renamed).notComparable().stream()
-                .map(SchemaChange::propertyKey).filter(k -> !k.equals("check.expression")).distinct().sorted().toList();
+                .map(SchemaChange::propertyKey).distinct().sorted().toList();
         if (!unseen.isEmpty()) {
             notes.add("Not shown by the " + live.source() + ", so not reconciled here: " + String.join(", ", unseen)
                     + ".");

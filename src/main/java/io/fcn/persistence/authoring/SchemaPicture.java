@@ -162,8 +162,8 @@ public final class SchemaPicture {
                 + "     Regenerate: ./mvnw -B -o test -Dtest=SchemaDocsTest -Dfcn.updateDocs=true -->\n\n"
                 + "The library's tables after migration `" + version + "`, as the build derives them from "
                 + "`db/migration` (the jar's expected schema of that version). Columns are listed by name; keys: "
-                + "PK primary, FK foreign, UK unique. Defaults and CHECK predicates are shown as the build's "
-                + "interpretation normalizes them (lower case, jOOQ's reading of `ISJSON`).\n\n"
+                + "PK primary, FK foreign, UK unique. Defaults are shown as the build's interpretation normalizes them, "
+                + "CHECK predicates as the migration files word them (lower case, single spaces).\n\n"
                 + "## Diagram\n\n```mermaid\n" + mermaid(model) + "```\n\n"
                 + "## Tables\n\n" + markdown(model).stripTrailing() + "\n";
     }

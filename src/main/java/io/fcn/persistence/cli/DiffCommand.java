@@ -10,10 +10,8 @@ import io.fcn.persistence.internal.format.Json;
 import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.schema.ExpectedSchemas;
 import io.fcn.persistence.schema.SchemaReader;
-import io.fcn.persistence.schema.model.CheckModel;
 import io.fcn.persistence.schema.model.SchemaDiff;
 import io.fcn.persistence.schema.model.SchemaModel;
-import io.fcn.persistence.schema.model.TableModel;
 import tools.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +31,7 @@ import picocli.CommandLine.Option;
             "--to-url, with --user and --password-file); a side not given is the database of the command",
             "(--url, else DATABASE_URL, else the embedded database). Exit 0 whether or not they differ;",
             "with --exit-code, 1 when they differ. Properties one side cannot show are \"not comparable\"",
-            "(a database's CHECK predicates among them: compared by name, as check does).",
+            "(CHECK predicates are compared however each engine words them, as check does).",
             "--sql: print on stdout only the T-SQL script that brings the database (the",
             "from side) to the expected schema of version V, keeping its data, for the",
             "engine of the connection; notes are SQL comments, anything else goes to",
@@ -84,6 +82,12 @@ final class DiffCommand implements Callable<Integer> {
         }
         if (session.json() && !format.equals("text")) {
             throw new UsageException("--json and --format " + format + " exclude each other");
+        }
+        // An unparsable version is bad usage (exit 2), as everywhere, before connecting.
+        for (String v : new String[] {from, to}) {
+            if (v != null && !v.equals("latest")) {
+                UndoOptions.requireVersion(v);
+            }
         }
         if (from != null && fromUrl != null) {
             throw new UsageException("diff takes one of --from and --from-url");
@@ -166,12 +170,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         try (Database db = given ? session.open(url) : session.open()) {
             SchemaModel live = SchemaReader.live(db.dataSource()).read();
-            // CHECK predicates by name only, as check compares them: every engine rewrites their text.
-            return new SchemaModel(db.description(), live.tables().stream().map(t -> new TableModel(t.name(),
-                    t.columns(), t.primaryKey(), t.uniqueKeys(), t.foreignKeys(), t.indexes(),
-                    t.checks() == null ? null
-                            : t.checks().stream().map(c -> new CheckModel(c.name(), null)).toList(),
-                    t.defaults())).toList());
+            return new SchemaModel(db.description(), live.tables());
         }
     }
 }

@@ -41,6 +41,9 @@ final class SchemaCommand implements Callable<Integer> {
         if (!List.of("mermaid", "markdown").contains(format)) {
             throw new UsageException("--format must be mermaid or markdown, got " + format);
         }
+        if (version != null && !version.equals("latest")) {
+            UndoOptions.requireVersion(version);
+        }
         session.requireProjectDirectories();
         ScriptSet scripts = session.scripts();
         String v = version == null || version.equals("latest") ? latest(scripts) : version;

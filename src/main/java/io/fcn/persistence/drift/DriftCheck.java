@@ -13,12 +13,10 @@ import io.fcn.persistence.drift.Finding.Kind;
 import io.fcn.persistence.drift.Finding.ObjectType;
 import io.fcn.persistence.drift.Finding.Severity;
 import io.fcn.persistence.internal.catalog.CatalogPrivileges;
-import io.fcn.persistence.schema.model.CheckModel;
 import io.fcn.persistence.schema.ExpectedSchemas;
 import io.fcn.persistence.schema.model.SchemaModel;
 import io.fcn.persistence.schema.SchemaReader;
 import io.fcn.persistence.schema.model.TableFilter;
-import io.fcn.persistence.schema.model.TableModel;
 import io.fcn.persistence.internal.scripts.MigrationScripts;
 import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.schema.model.IndexModel;
@@ -38,8 +36,8 @@ import io.fcn.persistence.exceptions.MisuseException;
  * directory ({@link #withProjectDirectories}) the directory's versions are checked too: their expected schema is
  * derived at run time from the files, as the build derives the jar's. The structural part is
  * {@link DriftReport#of(io.fcn.persistence.schema.model.SchemaDiff)} over the diff from the expected schema to the
- * live one. CHECK predicates are compared by name only: every engine rewrites their text its own way. Not
- * thread-safe; cheap to create.
+ * live one. CHECK predicates are compared in their canonical form ({@code SqlText.canonicalPredicate}), since
+ * every engine rewrites their text its own way. Not thread-safe; cheap to create.
  */
 public final class DriftCheck {
 
@@ -180,7 +178,7 @@ public final class DriftCheck {
     /** {@return the report: structure, then history, without the ignored paths; never throws for drift} */
     public DriftReport run() {
         String version = version();
-        SchemaModel expected = comparable(ExpectedSchemas.forVersion(scripts, version));
+        SchemaModel expected = ExpectedSchemas.forVersion(scripts, version);
         Optional<String> privilege = CatalogPrivileges.missing(dataSource);
         DriftReport report;
         if (privilege.isPresent()) {
@@ -231,13 +229,5 @@ public final class DriftCheck {
     private boolean isIgnored(String path) {
         String p = path.toLowerCase(java.util.Locale.ROOT);
         return ignored.stream().anyMatch(i -> p.equals(i) || p.startsWith(i + "."));
-    }
-
-    /** CHECK predicates are compared by name: engines rewrite their text (IN to ORs, casts, brackets). */
-    private static SchemaModel comparable(SchemaModel expected) {
-        return new SchemaModel(expected.source(), expected.tables().stream().map(t -> new TableModel(t.name(),
-                t.columns(), t.primaryKey(), t.uniqueKeys(), t.foreignKeys(), t.indexes(),
-                t.checks() == null ? null : t.checks().stream().map(c -> new CheckModel(c.name(), null)).toList(),
-                t.defaults())).toList());
     }
 }

@@ -52,7 +52,7 @@ public record Finding(Severity severity, Kind kind, ObjectType object, String pa
         FOREIGN_KEY,
         /** An index: columns, uniqueness, INCLUDE, filter. */
         INDEX,
-        /** A CHECK constraint, by name. */
+        /** A CHECK constraint: name and predicate. */
         CHECK,
         /** A DEFAULT constraint: name and expression. */
         DEFAULT,

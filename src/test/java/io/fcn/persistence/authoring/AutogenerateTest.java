@@ -25,6 +25,7 @@ import io.fcn.persistence.exceptions.AuthoringException;
 import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
 import io.fcn.persistence.migration.FcnMigrations;
 import io.fcn.persistence.migration.MigrationOperations;
+import io.fcn.persistence.migration.UndoTarget;
 
 /**
  * Autogenerate on an embedded development database changed by hand: the files it writes, that their proof ran, and
@@ -145,6 +146,52 @@ class AutogenerateTest {
         assertCleanWhenMigrated();
     }
 
+    @Test
+    void aCheckWhosePredicateChangedIsDroppedAndReAddedAndItsRollbackReAddsTheOldPredicate() throws Exception {
+        change("""
+                ALTER TABLE dbo.fcn_trade DROP CONSTRAINT ck_fcn_trade_notional_positive;
+                ALTER TABLE dbo.fcn_trade ADD CONSTRAINT ck_fcn_trade_notional_positive CHECK (notional >= 100);
+                ALTER TABLE dbo.fcn_template DROP CONSTRAINT ck_fcn_template_parameters_json;
+                ALTER TABLE dbo.fcn_template ADD CONSTRAINT ck_fcn_template_parameters_json
+                    CHECK (ISJSON(parameters) = 1 AND parameters <> '{}');
+                """);
+
+        Autogenerate.Result r = Autogenerate.from(dev.dataSource()).withProjectDirectories(migrations, rollbacks)
+                .date(DAY).run("stricter checks");
+
+        assertEquals(Autogenerate.Outcome.WRITTEN, r.outcome(), () -> r.proof().toString());
+        assertTrue(r.proof().passed());
+        String migration = Files.readString(r.files().get(0));
+        // The embedded catalog's wording (casts, CASE … IS JSON) comes out as T-SQL.
+        for (String line : List.of(
+                "ALTER TABLE dbo.fcn_template DROP CONSTRAINT ck_fcn_template_parameters_json;\n",
+                "ALTER TABLE dbo.fcn_trade DROP CONSTRAINT ck_fcn_trade_notional_positive;\n",
+                "ALTER TABLE dbo.fcn_template ADD CONSTRAINT ck_fcn_template_parameters_json CHECK (isjson(parameters)"
+                        + " = 1 and parameters <> '{}');\n",
+                "ALTER TABLE dbo.fcn_trade ADD CONSTRAINT ck_fcn_trade_notional_positive CHECK (notional >= 100);\n")) {
+            assertTrue(migration.contains(line), line + " in:\n" + migration);
+        }
+        assertFalse(migration.contains("fcn:irreversible"), migration);
+        String rollback = Files.readString(r.files().get(1));
+        assertTrue(rollback.contains("ALTER TABLE dbo.fcn_template ADD CONSTRAINT ck_fcn_template_parameters_json"
+                + " CHECK (isjson(parameters) = 1);\n"), "the old predicate, as the migration file words it:\n"
+                + rollback);
+        assertTrue(rollback.contains("ALTER TABLE dbo.fcn_trade ADD CONSTRAINT ck_fcn_trade_notional_positive"
+                + " CHECK (notional > 0);\n"), rollback);
+        // No other check is touched: the unchanged ones compare equal however H2 words them.
+        assertEquals(2, migration.lines().filter(l -> l.contains("DROP CONSTRAINT ck_")).count(), migration);
+
+        assertCleanWhenMigrated();
+        try (EmbeddedDatabase fresh = EmbeddedDatabase.inMemory()) {
+            MigrationOperations ops = MigrationOperations.on(fresh.dataSource())
+                    .withProjectDirectories(migrations, rollbacks);
+            ops.migrate(null);
+            ops.undo(UndoTarget.toVersion("20261124.0003"));
+            DriftReport back = DriftCheck.of(fresh.dataSource()).againstVersion("20261124.0003").run();
+            assertTrue(back.isEmpty(), back::toText);
+        }
+    }
+
     /** A fresh database migrated with the draft from the project directory is drift-clean. */
     private void assertCleanWhenMigrated() {
         try (EmbeddedDatabase fresh = EmbeddedDatabase.inMemory()) {
@@ -173,6 +220,37 @@ class AutogenerateTest {
         assertTrue(without.migration().contains("ALTER TABLE dbo.fcn_trade ADD terminated_on DATE NULL;"));
         assertTrue(without.migration().contains("ALTER TABLE dbo.fcn_trade DROP COLUMN termination_date;"));
         assertTrue(without.migration().startsWith("-- fcn:irreversible"), "drop + add without the hint");
+    }
+
+    @Test
+    void aRenamedIndexedColumnPassesItsProofAndKeepsSpRename() throws Exception {
+        // event_date is in ix_fcn_lifecycle_event_event_date_id: jOOQ's interpreter, which derives the draft's
+        // expected schema, cannot rename an indexed column.
+        change("EXEC sp_rename 'dbo.fcn_lifecycle_event.event_date', 'occurred_on', 'COLUMN';");
+
+        Autogenerate.Result r = Autogenerate.from(dev.dataSource()).withProjectDirectories(migrations, rollbacks)
+                .rename("fcn_lifecycle_event.event_date=occurred_on").date(DAY).run("occurred on");
+
+        assertEquals(Autogenerate.Outcome.WRITTEN, r.outcome(), () -> r.proof().toString());
+        assertTrue(r.proof().passed());
+        assertTrue(r.migration().endsWith("\nEXEC sp_rename 'dbo.fcn_lifecycle_event.event_date', 'occurred_on',"
+                + " 'COLUMN';\n"), r.migration());
+        assertTrue(r.rollback().orElseThrow().endsWith("\nEXEC sp_rename 'dbo.fcn_lifecycle_event.occurred_on',"
+                + " 'event_date', 'COLUMN';\n"), r.rollback().get());
+        assertCleanWhenMigrated();
+        try (EmbeddedDatabase fresh = EmbeddedDatabase.inMemory()) {
+            MigrationOperations ops = MigrationOperations.on(fresh.dataSource())
+                    .withProjectDirectories(migrations, rollbacks);
+            ops.migrate(null);
+            var expected = io.fcn.persistence.schema.ExpectedSchemas.forVersion(
+                    io.fcn.persistence.internal.scripts.ScriptSet.classpath().withDirectories(migrations, rollbacks),
+                    r.version());
+            assertEquals(List.of("occurred_on", "id"), expected.table("fcn_lifecycle_event").orElseThrow()
+                    .index("ix_fcn_lifecycle_event_event_date_id").orElseThrow().columns());
+            ops.undo(UndoTarget.toVersion("20261124.0003"));
+            DriftReport back = DriftCheck.of(fresh.dataSource()).againstVersion("20261124.0003").run();
+            assertTrue(back.isEmpty(), back::toText);
+        }
     }
 
     @Test

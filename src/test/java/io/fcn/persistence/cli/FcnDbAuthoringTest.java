@@ -22,11 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.fcn.persistence.embedded.EmbeddedDatabase;
+import io.fcn.persistence.internal.database.ExternalSqlServer;
+import io.fcn.persistence.internal.database.SqlServerDatabase;
 import io.fcn.persistence.internal.format.Json;
+import io.fcn.persistence.internal.sql.ddl.TsqlTarget;
 import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
 import io.fcn.persistence.internal.scripts.MigrationScripts;
 import io.fcn.persistence.migration.FcnMigrations;
@@ -357,6 +363,113 @@ class FcnDbAuthoringTest {
                 nothing.err());
     }
 
+    /** The fixture's statements, comments out, split at the semicolons that end them. */
+    private static List<String> fixtureStatements() throws Exception {
+        String fixture;
+        try (InputStream in = FcnDbAuthoringTest.class.getResourceAsStream("/fixtures/alembic_20251022_0001.sql")) {
+            fixture = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> out = new ArrayList<>();
+        for (String statement : fixture.split(";\\s*\\n")) {
+            String sql = statement.lines().filter(l -> !l.strip().startsWith("--"))
+                    .reduce("", (a, b) -> a + b + "\n").strip();
+            if (!sql.isEmpty()) {
+                out.add(sql);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> rows(DataSource dataSource) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String query : AlembicRows.READS) {
+                try (ResultSet rs = s.executeQuery(query)) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= n; i++) {
+                            row.append(i > 1 ? " | " : "").append(rs.getString(i));
+                        }
+                        out.add(row.toString());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String[] with(String[] connection, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(connection));
+        return all.toArray(String[]::new);
+    }
+
+    /**
+     * The same sequence on the suite's T-SQL engine (FCN_TEST_MSSQL_URL; Babelfish here): the fixture as SQLAlchemy
+     * renders it, the reconcile script rendered for the engine the connection reaches and run batch by batch.
+     */
+    @Test
+    void theAdoptionSequenceOfTheGuideRunsOnTheCommandLineOnTheTsqlEngine() throws Exception {
+        java.util.Optional<ExternalSqlServer> server = ExternalSqlServer.fromEnvironment();
+        Assumptions.assumeTrue(server.isPresent(), "needs a T-SQL engine: FCN_TEST_MSSQL_URL is not set");
+        try (SqlServerDatabase db = server.get().newDatabase()) {
+            DataSource ds = db.dataSource();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                for (String sql : fixtureStatements()) {
+                    s.execute(sql);
+                }
+                for (String row : AlembicRows.ROWS) {
+                    s.execute(row);
+                }
+            }
+            List<String> before = rows(ds);
+            assertEquals(6, before.size());
+            Path password = dir.resolve("password");
+            Files.writeString(password, System.getenv(ExternalSqlServer.PASSWORD_VARIABLE));
+            String url = System.getenv(ExternalSqlServer.URL_VARIABLE).replaceAll("(?i);databaseName=[^;]*", "")
+                    + ";databaseName=" + db.databaseName();
+            String[] connection = {"--url", url, "--user", System.getenv(ExternalSqlServer.USER_VARIABLE),
+                "--password-file", password.toString()};
+            TsqlTarget target = TsqlTarget.of(ds);
+
+            Run drift = run(with(connection, "check", "--version", V1));
+            assertEquals(ExitCode.DRIFT.code(), drift.code(), drift.out() + drift.err());
+            Run diff = run(with(connection, "diff", "--to", V1, "--sql", "--drop-extra"));
+            assertEquals(0, diff.code(), diff.err());
+            String script = diff.out();
+            assertTrue(script.lines().limit(3).anyMatch(l -> l.contains(target.label())), "the engine: " + script);
+            assertTrue(script.contains("ALTER TABLE dbo.fcn_template ADD CONSTRAINT uq_fcn_template_template_id"
+                    + " UNIQUE (template_id);\n"), script);
+            assertTrue(script.contains("CHECK (CAST(trade_date AS DATE) = trade_date);\n"), "the guard: " + script);
+            if (target == TsqlTarget.BABELFISH) {
+                assertFalse(script.contains(" ALTER COLUMN "), "Babelfish swaps columns instead: " + script);
+                assertTrue(script.contains("EXEC sp_rename 'dbo.fcn_template.parameters', 'parameters_swap',"
+                        + " 'COLUMN';\n"), script);
+            }
+            assertFalse(script.contains(System.getenv(ExternalSqlServer.PASSWORD_VARIABLE)), "no secret");
+
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                for (String batch : script.split("(?m)^GO$")) {
+                    if (!batch.isBlank()) {
+                        s.execute(batch);
+                    }
+                }
+            }
+            assertEquals(before, rows(ds));
+            Run reconciled = run(with(connection, "check", "--version", V1));
+            assertEquals(0, reconciled.code(), reconciled.out() + reconciled.err());
+
+            assertEquals(0, run(with(connection, "baseline", "--version", V1)).code());
+            Run migrate = run(with(connection, "migrate"));
+            assertEquals(0, migrate.code(), migrate.err());
+            Run check = run(with(connection, "check"));
+            assertEquals(0, check.code(), check.out() + check.err());
+            assertTrue(check.out().startsWith("Up to date at " + LATEST), check.out());
+            assertEquals(before, rows(ds));
+        }
+    }
+
     @Test
     void withoutDropExtraTheExtraIndexesAreKeptAndListedAndBadUsageIsTwoLines() throws Exception {
         buildAlembicDatabase("alembic");
@@ -373,6 +486,14 @@ class FcnDbAuthoringTest {
         assertTrue(warned.out().contains("ix_fcn_template_spec_version"), warned.out());
 
         assertProblem(on("alembic", "diff", "--to", "20990101.0001", "--sql"), "20990101.0001");
+        // An unparsable version is bad usage, before any database is opened.
+        for (String[] usage : List.of(new String[] {"diff", "--from", "nonsense", "--to", "latest"},
+                new String[] {"schema", "--version", "x.y", "--format", "mermaid"})) {
+            Run r = run(usage);
+            assertEquals(ExitCode.USAGE.code(), r.code(), r.err());
+            assertEquals(List.of("fcn-db: not a version: " + usage[2], "see fcn-db " + usage[0] + " --help"),
+                    r.err().lines().toList());
+        }
         for (String[] usage : List.of(new String[] {"diff", "--from", V1, "--to", "latest", "--sql"},
                 new String[] {"diff", "--to-url", "jdbc:h2:mem:x", "--sql"},
                 new String[] {"diff", "--to", V1, "--drop-extra"},

@@ -31,7 +31,8 @@ import io.fcn.persistence.support.AllEngines;
 import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
 
 /**
- * The service's original schema (Alembic revision 20251022_0001, fixture {@code fixtures/alembic_20251022_0001.sql})
+ * The service's original schema (Alembic revision 20251022_0001 as SQLAlchemy renders it, fixture
+ * {@code fixtures/alembic_20251022_0001.sql}, which names the revision file)
  * checked against version 20251022.0001: the report lists exactly the deliberate differences docs/adopting-an-alembic-database.md documents,
  * minus what the engine cannot show (N-ness on the embedded engine).
  */
@@ -118,6 +119,12 @@ class OriginalSchemaAdoptionTest {
         expected.append(sqlServer ? "COLUMN CHANGED fcn_trade.trade_params type\n" : "");
         expected.append("UNIQUE_KEY MISSING fcn_trade.uq_fcn_trade_trade_id\n");
         expected.append("MIGRATION MISSING migration history\n");
+        // The revision has no server_default: V20251022_0001's timestamp defaults are missing.
+        for (String column : List.of("fcn_template.created_at", "fcn_template.updated_at", "fcn_trade.created_at",
+                "fcn_trade.updated_at", "fcn_observation.created_at", "fcn_lifecycle_event.created_at",
+                "fcn_idempotency_key.created_at")) {
+            expected.append("DEFAULT MISSING ").append(column).append('\n');
+        }
 
         // Babelfish keeps no declared index name: the original schema's own indexes, unknown to the library, are
         // reported under the names it shows. The report is ordered by path, and so is the expectation.
@@ -207,6 +214,21 @@ class OriginalSchemaAdoptionTest {
                                     + "\" TO " + wanted
                             : "EXEC sp_rename 'dbo." + pk + "', '" + wanted + "', 'OBJECT'");
                 }
+            }
+        }
+
+        // The revision has no server defaults; V20251022_0001 names its timestamps' defaults. The form that adds a
+        // default to an existing column differs per engine, and jOOQ's parser (the fixture's H2 path) reads neither.
+        for (String column : List.of("fcn_template.created_at", "fcn_template.updated_at", "fcn_trade.created_at",
+                "fcn_trade.updated_at", "fcn_observation.created_at", "fcn_lifecycle_event.created_at",
+                "fcn_idempotency_key.created_at")) {
+            String table = column.substring(0, column.indexOf('.'));
+            String name = column.substring(column.indexOf('.') + 1);
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute(database.family() == EngineFamily.H2
+                        ? "ALTER TABLE dbo." + table + " ALTER COLUMN " + name + " SET DEFAULT SYSDATETIMEOFFSET()"
+                        : "ALTER TABLE dbo." + table + " ADD CONSTRAINT df_" + table + "_" + name
+                                + " DEFAULT SYSDATETIMEOFFSET() FOR " + name);
             }
         }
 

@@ -50,7 +50,10 @@ import io.fcn.persistence.schema.model.TableModel;
  * defaults as expressions, CHECK conditions. The interpreter does not keep two things, which come from the files
  * directly: index {@code INCLUDE} columns and filters (from the last {@code CREATE INDEX} of that name), and the
  * names of inline DEFAULT constraints (a textual scan of {@code col <type> [NOT] NULL CONSTRAINT df_x DEFAULT};
- * a default whose name the scan does not find is left unnamed, i.e. not checkable). DML (data moves) is skipped.
+ * a default whose name the scan does not find is left unnamed, i.e. not checkable). A CHECK's predicate is kept as
+ * the file words it ({@code CONSTRAINT ck_x CHECK (…)}, the last of that name), since jOOQ renders some predicates
+ * in forms that are not T-SQL ({@code ISJSON(x)} as {@code CASE (x IS JSON) …}) and a rollback re-adds it.
+ * DML (data moves) is skipped.
  */
 public final class MigrationInterpreter {
 
@@ -64,6 +67,9 @@ public final class MigrationInterpreter {
     private static final Pattern NAMED_DEFAULT = Pattern.compile(
             "(?i)\\b([\\w\\[\\]]+)\\s+\\w+(?:\\s*\\([^)]*\\))?(?:\\s+NOT)?(?:\\s+NULL)?\\s+CONSTRAINT\\s+([\\w\\[\\]]+)"
                     + "\\s+DEFAULT\\b");
+    private static final Pattern NAMED_CHECK = Pattern.compile("(?i)\\bCONSTRAINT\\s+([\\w\\[\\]]+)\\s+CHECK\\s*\\(");
+    private static final Pattern RENAME_COLUMN = Pattern.compile(
+            "(?i)alter table (\\S+) rename column (\\S+) to (\\S+)");
     private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:CREATE|ALTER)\\s+TABLE\\s+([\\w.\\[\\]]+)");
 
     private MigrationInterpreter() {
@@ -110,20 +116,27 @@ public final class MigrationInterpreter {
         List<Query> ddl = new ArrayList<>();
         Map<String, QOM.CreateIndex> createdIndexes = new HashMap<>();
         Map<String, String> defaultNames = new HashMap<>();
+        Map<String, String> checkTexts = new HashMap<>();
         for (MigrationScripts.Script script : scripts) {
             scanDefaultNames(script.text(), defaultNames);
-            for (Query q : ctx.parser().parse(script.text())) {
-                if (q instanceof QOM.CreateIndex index) {
-                    createdIndexes.put(Identifiers.normalize(index.$index().getName()), index);
-                }
-                if (q instanceof DDLQuery) {
-                    ddl.add(namedDefaultDropped(ctx, q, defaultNames));
+            scanCheckTexts(script.text(), checkTexts);
+            for (Query parsed : ctx.parser().parse(script.text())) {
+                for (Query q : interpretable(ctx, parsed, createdIndexes)) {
+                    if (q instanceof QOM.CreateIndex index) {
+                        createdIndexes.put(Identifiers.normalize(index.$index().getName()), index);
+                    }
+                    if (q instanceof QOM.DropIndex drop) {
+                        createdIndexes.remove(Identifiers.normalize(drop.$index().getName()));
+                    }
+                    if (q instanceof DDLQuery) {
+                        ddl.add(namedDefaultDropped(ctx, q, defaultNames));
+                    }
                 }
             }
         }
         Meta meta = ctx.meta(ddl.toArray(Query[]::new));
         List<TableModel> tables = meta.getTables().stream()
-                .map(t -> table(ctx, t, createdIndexes, defaultNames)).toList();
+                .map(t -> table(ctx, t, createdIndexes, defaultNames, checkTexts)).toList();
         return new SchemaModel(source, tables);
     }
 
@@ -153,6 +166,50 @@ public final class MigrationInterpreter {
         return q;
     }
 
+    /**
+     * The statement as jOOQ's interpreter can apply it. It throws a NullPointerException renaming a column an index
+     * uses, so such a rename is applied as: drop those indexes, rename, create them again on the new name (the
+     * migration itself keeps its {@code sp_rename}).
+     */
+    private static List<Query> interpretable(DSLContext ctx, Query q, Map<String, QOM.CreateIndex> created) {
+        if (!(q instanceof DDLQuery)) {
+            return List.of(q);
+        }
+        Matcher m = RENAME_COLUMN.matcher(ctx.render(q).strip());
+        if (!m.matches()) {
+            return List.of(q);
+        }
+        String table = unqualified(m.group(1));
+        String old = bare(m.group(2));
+        String now = bare(m.group(3));
+        List<Query> before = new ArrayList<>();
+        List<Query> after = new ArrayList<>();
+        for (QOM.CreateIndex index : List.copyOf(created.values())) {
+            boolean uses = index.$on().stream().anyMatch(f -> bare(fieldName(f)).equals(old))
+                    || index.$include().stream().anyMatch(f -> bare(f.getName()).equals(old));
+            if (!bare(index.$table().getName()).equals(table) || !uses) {
+                continue;
+            }
+            before.add(ctx.dropIndex(index.$index().getName()).on(index.$table()));
+            after.add(index
+                    .$on(index.$on().stream().map(f -> bare(fieldName(f)).equals(old) ? renamed(f, now) : f).toList())
+                    .$include(index.$include().stream()
+                            .map(f -> bare(f.getName()).equals(old) ? DSL.field(DSL.name(now)) : f).toList()));
+        }
+        before.add(q);
+        before.addAll(after);
+        return before;
+    }
+
+    private static String fieldName(org.jooq.OrderField<?> f) {
+        return f instanceof SortField<?> sf ? sf.getName() : ((Field<?>) f).getName();
+    }
+
+    private static org.jooq.OrderField<?> renamed(org.jooq.OrderField<?> f, String now) {
+        Field<Object> field = DSL.field(DSL.name(now));
+        return f instanceof SortField<?> sf ? field.sort(sf.getOrder()) : field;
+    }
+
     private static void scanDefaultNames(String text, Map<String, String> names) {
         Matcher m = NAMED_DEFAULT.matcher(text);
         while (m.find()) {
@@ -167,13 +224,51 @@ public final class MigrationInterpreter {
         }
     }
 
+    /** {@code CONSTRAINT name CHECK (predicate)}: the predicate between the balanced parentheses, comments out. */
+    private static void scanCheckTexts(String text, Map<String, String> texts) {
+        Matcher m = NAMED_CHECK.matcher(text);
+        while (m.find()) {
+            int depth = 1;
+            int i = m.end();
+            StringBuilder predicate = new StringBuilder();
+            while (i < text.length() && depth > 0) {
+                char c = text.charAt(i);
+                if (c == '\'') {
+                    int end = text.indexOf('\'', i + 1);
+                    while (end > 0 && end + 1 < text.length() && text.charAt(end + 1) == '\'') {
+                        end = text.indexOf('\'', end + 2);
+                    }
+                    if (end < 0) {
+                        return;
+                    }
+                    predicate.append(text, i, end + 1);
+                    i = end + 1;
+                    continue;
+                }
+                if (c == '-' && text.startsWith("--", i)) {
+                    int end = text.indexOf('\n', i);
+                    i = end < 0 ? text.length() : end;
+                    continue;
+                }
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth > 0) {
+                    predicate.append(c);
+                }
+                i++;
+            }
+            if (depth == 0) {
+                texts.put(Identifiers.normalize(bare(m.group(1))), predicate.toString().strip());
+            }
+        }
+    }
+
     private static String unqualified(String name) {
         String bare = bare(name);
         return bare.substring(bare.lastIndexOf('.') + 1);
     }
 
     private static String bare(String name) {
-        return name.replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
+        return name.replace("[", "").replace("]", "").replace("\"", "").toLowerCase(Locale.ROOT);
     }
 
     private static String key(String table, String column) {
@@ -181,7 +276,7 @@ public final class MigrationInterpreter {
     }
 
     private static TableModel table(DSLContext ctx, Table<?> table, Map<String, QOM.CreateIndex> createdIndexes,
-            Map<String, String> defaultNames) {
+            Map<String, String> defaultNames, Map<String, String> checkTexts) {
         String name = Identifiers.normalize(table.getName());
         List<ColumnModel> columns = new ArrayList<>();
         List<DefaultModel> defaults = new ArrayList<>();
@@ -210,12 +305,13 @@ public final class MigrationInterpreter {
                 table.getUniqueKeys().stream().map(k -> new KeyModel(k.getName(), names(k.getFields()))).toList(),
                 table.getReferences().stream().map(MigrationInterpreter::foreignKey).toList(),
                 List.copyOf(indexes.values()),
-                table.getChecks().stream().map(c -> check(ctx, c)).toList(),
+                table.getChecks().stream().map(c -> check(ctx, c, checkTexts)).toList(),
                 defaults);
     }
 
-    private static CheckModel check(DSLContext ctx, Check<?> check) {
-        return new CheckModel(check.getName(), ctx.renderInlined(check.condition()));
+    private static CheckModel check(DSLContext ctx, Check<?> check, Map<String, String> texts) {
+        String written = texts.get(Identifiers.normalize(check.getName()));
+        return new CheckModel(check.getName(), written != null ? written : ctx.renderInlined(check.condition()));
     }
 
     private static ForeignKeyModel foreignKey(ForeignKey<?, ?> fk) {

@@ -6,7 +6,8 @@ package io.fcn.persistence.schema.model;
  * @param name       the constraint name
  * @param expression the engine's text of the predicate, normalized ({@link SqlText#normalize}); null when the
  *                   reader cannot show it. Engines rewrite predicates differently (SQL Server turns {@code IN} into
- *                   {@code OR}s, H2 adds casts), so expressions are comparable within one engine family only.
+ *                   {@code OR}s, H2 adds casts), so {@link SchemaDiff} compares their
+ *                   {@link SqlText#canonicalPredicate canonical forms}, not this text.
  */
 public record CheckModel(String name, String expression) {
 

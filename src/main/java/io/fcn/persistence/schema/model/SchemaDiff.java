@@ -236,9 +236,27 @@ public final class SchemaDiff {
         matchByName(f.checks(), t.checks(), CheckModel::name, (cf, ct) -> {
             String path = table + "." + (cf != null ? cf : ct).name();
             if (present(ObjectType.CHECK, table, path, cf, ct, SchemaDiff::describe)) {
-                compareKnown(ObjectType.CHECK, table, path, "expression", cf, ct, cf.expression(), ct.expression());
+                checkExpression(table, path, cf, ct);
             }
         });
+    }
+
+    /**
+     * Predicates compare by their canonical form ({@link SqlText#canonicalPredicate}): each engine words the same
+     * one differently. One that side cannot show, or that cannot be read, is not comparable.
+     */
+    private void checkExpression(String table, String path, CheckModel f, CheckModel t) {
+        if (f.expression() == null || t.expression() == null || f.expression().equals(t.expression())) {
+            compareKnown(ObjectType.CHECK, table, path, "expression", f, t, f.expression(), t.expression());
+            return;
+        }
+        Optional<String> a = SqlText.canonicalPredicate(f.expression());
+        Optional<String> b = SqlText.canonicalPredicate(t.expression());
+        if (a.isEmpty() || b.isEmpty()) {
+            notComparable(ObjectType.CHECK, table, path, "expression", f, t, f.expression(), t.expression());
+        } else if (!a.equals(b)) {
+            add(Kind.CHANGED, ObjectType.CHECK, table, path, "expression", f, t, f.expression(), t.expression());
+        }
     }
 
     private void defaults(TableModel f, TableModel t) {

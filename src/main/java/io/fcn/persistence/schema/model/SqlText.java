@@ -13,6 +13,18 @@ public final class SqlText {
     }
 
     /**
+     * The canonical form of a CHECK predicate, the same however an engine's catalog words it (SQL Server's
+     * {@code ([status]='a' OR [status]='b')}, H2's {@code "STATUS" IN('a', 'b')} and the migration's
+     * {@code status IN ('a', 'b')} all give one text): IN as ORs of equalities, BETWEEN as two comparisons, AND and
+     * OR flattened, casts of literals, quotes, case, white space and redundant parentheses dropped.
+     * @param predicate a predicate as an engine or a migration shows it
+     * @return its canonical text, or empty when it is not a predicate this reading understands
+     */
+    public static java.util.Optional<String> canonicalPredicate(String predicate) {
+        return PredicateForm.canonical(predicate);
+    }
+
+    /**
      * Normalizes one fragment.
      * @param sql a default, predicate or filter as an engine shows it
      * @return the normalized text

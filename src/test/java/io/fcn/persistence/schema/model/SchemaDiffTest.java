@@ -132,4 +132,37 @@ class SchemaDiffTest {
                 diff.notComparable().stream().map(SchemaChange::propertyKey).toList());
         assertEquals(ObjectType.TABLE, diff.notComparable().get(0).object());
     }
+
+    private static TableModel withChecks(CheckModel... checks) {
+        return new TableModel("fcn_x", List.of(ID, new ColumnModel("status", ColumnType.of(TypeFamily.VARCHAR,
+                Length.of(20), null, null), false, false)), new KeyModel("pk_fcn_x", List.of("id")), List.of(),
+                List.of(), List.of(), List.of(checks), List.of());
+    }
+
+    @Test
+    void aCheckWhosePredicateChangedUnderTheSameNameIsChangedHoweverEachSideWordsIt() {
+        CheckModel migration = new CheckModel("ck_fcn_x_status", "status IN ('draft', 'active')");
+        CheckModel sqlServer = new CheckModel("ck_fcn_x_status", "([status]='draft' OR [status]='active')");
+        CheckModel widened = new CheckModel("ck_fcn_x_status",
+                "([status]='draft' OR [status]='active' OR [status]='deprecated')");
+
+        assertEquals(List.of(), SchemaDiff.between(model("a", withChecks(migration)),
+                model("b", withChecks(sqlServer))).changes(), "the same predicate, worded by another engine");
+        SchemaDiff diff = SchemaDiff.between(model("a", withChecks(migration)), model("b", withChecks(widened)));
+        assertEquals(List.of(new SchemaChange(Kind.CHANGED, ObjectType.CHECK, "fcn_x", "fcn_x.ck_fcn_x_status",
+                "expression", migration, widened, "status in ('draft','active')",
+                "status='draft' or status='active' or status='deprecated'")), diff.changes());
+    }
+
+    @Test
+    void aPredicateOneSideCannotShowOrReadIsNotComparableNeverChanged() {
+        CheckModel known = new CheckModel("ck_fcn_x_status", "status IN ('draft')");
+        for (CheckModel other : List.of(new CheckModel("ck_fcn_x_status", null),
+                new CheckModel("ck_fcn_x_status", "status IN ('draft'"))) {
+            SchemaDiff diff = SchemaDiff.between(model("a", withChecks(known)), model("b", withChecks(other)));
+            assertTrue(diff.isEmpty(), diff::toString);
+            assertEquals(List.of("check.expression"),
+                    diff.notComparable().stream().map(SchemaChange::propertyKey).toList());
+        }
+    }
 }

@@ -18,6 +18,7 @@ import io.fcn.persistence.schema.model.ForeignKeyModel;
 import io.fcn.persistence.schema.model.IndexModel;
 import io.fcn.persistence.schema.model.KeyModel;
 import io.fcn.persistence.schema.model.SchemaModel;
+import io.fcn.persistence.schema.model.SqlText;
 import io.fcn.persistence.schema.model.TableModel;
 import io.fcn.persistence.schema.model.TypeFamily;
 
@@ -333,8 +334,7 @@ public final class DdlRenderer {
         if (f.checks() != null && t.checks() != null) {
             for (CheckModel c : f.checks()) {
                 Optional<CheckModel> now = t.checks().stream().filter(x -> x.name().equals(c.name())).findFirst();
-                boolean changed = now.isEmpty() || c.expression() != null && now.get().expression() != null
-                        && !c.expression().equals(now.get().expression());
+                boolean changed = now.isEmpty() || predicateChanged(c, now.get());
                 if (changed || mentions(c.expression(), rebuilt)) {
                     dropObjects.add(DdlStatement.of("ALTER TABLE dbo." + table + " DROP CONSTRAINT " + c.name()));
                     now.ifPresent(x -> addCheck(table, x, true));
@@ -606,6 +606,16 @@ public final class DdlRenderer {
     private static boolean sameIndex(IndexModel a, IndexModel b) {
         return a.columns().equals(b.columns()) && agree(a.unique(), b.unique())
                 && agree(a.includedColumns(), b.includedColumns()) && agree(a.filter(), b.filter());
+    }
+
+    /** Both predicates shown and read, and different however each engine words them. */
+    private static boolean predicateChanged(CheckModel a, CheckModel b) {
+        if (a.expression() == null || b.expression() == null || a.expression().equals(b.expression())) {
+            return false;
+        }
+        Optional<String> x = SqlText.canonicalPredicate(a.expression());
+        Optional<String> y = SqlText.canonicalPredicate(b.expression());
+        return x.isPresent() && y.isPresent() && !x.equals(y);
     }
 
     private static boolean agree(Object a, Object b) {

@@ -75,11 +75,38 @@ public record Renames(Map<String, String> tables, Map<String, Map<String, String
                             i.includedColumns() == null ? null : cols(cols, i.includedColumns()), i.filter()))
                             .toList(),
                     t.checks() == null ? null
-                            : t.checks().stream().map(c -> new CheckModel(c.name(), c.expression())).toList(),
+                            : t.checks().stream().map(c -> new CheckModel(c.name(), renamed(c.expression(), cols)))
+                                    .toList(),
                     t.defaults() == null ? null : t.defaults().stream()
                             .map(d -> new DefaultModel(col(cols, d.column()), d.name(), d.expression())).toList()));
         }
         return new SchemaModel(model.source(), out);
+    }
+
+    /** A predicate's column names as renamed (names outside string literals). */
+    private static String renamed(String expression, Map<String, String> cols) {
+        if (expression == null || cols.isEmpty()) {
+            return expression;
+        }
+        StringBuilder out = new StringBuilder();
+        String[] parts = expression.split("(?=')|(?<=')");
+        boolean literal = false;
+        for (String part : parts) {
+            if (part.equals("'")) {
+                literal = !literal;
+                out.append(part);
+                continue;
+            }
+            String text = part;
+            if (!literal) {
+                for (Map.Entry<String, String> e : cols.entrySet()) {
+                    text = text.replaceAll("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(e.getKey())
+                            + "(?![A-Za-z0-9_])", java.util.regex.Matcher.quoteReplacement(e.getValue()));
+                }
+            }
+            out.append(text);
+        }
+        return out.toString();
     }
 
     private String table(String name) {
