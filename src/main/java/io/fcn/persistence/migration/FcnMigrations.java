@@ -72,6 +72,7 @@ public final class FcnMigrations {
      * @return Flyway's result
      */
     public static MigrateResult migrate(DataSource dataSource) {
+        PartialMigration.resume(dataSource, ScriptSet.classpath(), MigrationSettings.DEFAULTS, null);
         return FlywaySetup.migrate(flyway(dataSource));
     }
 
@@ -83,6 +84,8 @@ public final class FcnMigrations {
      * @throws io.fcn.persistence.exceptions.MigrationException naming the lock timeout when one was exceeded
      */
     public static MigrateResult migrate(DataSource dataSource, Duration lockTimeout) {
+        PartialMigration.resume(dataSource, ScriptSet.classpath(), MigrationSettings.DEFAULTS.withLockTimeout(
+                lockTimeout), null);
         return FlywaySetup.migrate(configure(dataSource, lockTimeout).load());
     }
 
@@ -93,6 +96,7 @@ public final class FcnMigrations {
      * @return Flyway's result
      */
     public static MigrateResult migrate(DataSource dataSource, String targetVersion) {
+        PartialMigration.resume(dataSource, ScriptSet.classpath(), MigrationSettings.DEFAULTS, targetVersion);
         return FlywaySetup.migrate(configure(dataSource).target(targetVersion).load());
     }
 }

@@ -145,9 +145,15 @@ public final class MigrationOperations {
                     m.getChecksum(), m.isApplied() ? m.getExecutionTime() : null,
                     version == null ? "-" : reversibility(version)));
         }
-        MigrationInfo current = info.current();
-        return new MigrationStatus(current == null || current.getVersion() == null ? null
-                : current.getVersion().getVersion(), entries);
+        // The latest applied version that did not fail: a failed migration is never the current version.
+        MigrationVersion current = null;
+        for (MigrationInfo m : info.applied()) {
+            if (m.isVersioned() && !m.getState().isFailed()
+                    && (current == null || m.getVersion().compareTo(current) > 0)) {
+                current = m.getVersion();
+            }
+        }
+        return new MigrationStatus(current == null ? null : current.getVersion(), entries);
     }
 
     /**
@@ -198,12 +204,16 @@ public final class MigrationOperations {
      */
     public List<StepResult> migrate(String targetVersion) {
         refuseAlembic("migrate");
+        Optional<StepResult> completed = PartialMigration.resume(dataSource, scripts, settings, targetVersion);
         Flyway flyway = flyway(true, c -> targetVersion == null ? c : c.target(targetVersion));
         try {
             MigrateResult result = flyway.migrate();
-            return result.migrations.stream()
+            List<StepResult> steps = new ArrayList<>();
+            completed.ifPresent(steps::add);
+            result.migrations.stream()
                     .map(m -> new StepResult(Direction.UP, m.version, m.description, m.executionTime))
-                    .toList();
+                    .forEach(steps::add);
+            return List.copyOf(steps);
         } catch (FlywayException e) {
             throw FlywaySetup.lockTimeout(e, flyway).orElseGet(
                     () -> new MigrationException("migrate failed: " + e.getMessage(), e));
@@ -272,7 +282,20 @@ public final class MigrationOperations {
      */
     public CheckResult check() {
         MigrationStatus status = info();
-        return new CheckResult(status, status.pending().isEmpty() ? drift() : Optional.empty());
+        return new CheckResult(status, status.pending().isEmpty() || status.hasFailed() ? drift()
+                : Optional.empty(), status.hasFailed() ? stopped() : Optional.empty());
+    }
+
+    /**
+     * On the embedded engine, the migration after the current version when the database is partway through it:
+     * it failed, or its process was killed, after some of its statements (H2 commits DDL at once). {@link #migrate}
+     * completes it from there. Empty on SQL Server (a migration runs in one transaction there) and when the schema
+     * is at no point of the next migration.
+     * @return where the next migration stopped, e.g. {@code migration 20251101.0002 (integrity and concurrency)
+     *         stopped after statement 7 of 45 and is recorded as failed}, or empty
+     */
+    public Optional<String> stopped() {
+        return PartialMigration.find(dataSource, scripts, settings).map(PartialMigration.Stopped::describe);
     }
 
     /**
@@ -510,12 +533,29 @@ public final class MigrationOperations {
     }
 
     /**
-     * What {@code check} found: the status (pending migrations) and, at the latest version, the drift report.
+     * What {@code check} found: the status (failed and pending migrations) and, at the latest version or after a
+     * failed migration, the drift report.
      *
-     * @param status the migration status, pending migrations included
-     * @param drift  the drift report when the database is at the latest version; empty otherwise
+     * @param status  the migration status, failed and pending migrations included
+     * @param drift   the drift report against the current version when the database is at the latest version or a
+     *                migration failed (then it shows what the failed migration left); empty otherwise
+     * @param stopped with a failed migration on the embedded engine, where it stopped ({@link #stopped()})
      */
-    public record CheckResult(MigrationStatus status, Optional<DriftReport> drift) {
+    public record CheckResult(MigrationStatus status, Optional<DriftReport> drift, Optional<String> stopped) {
+
+        /**
+         * The result without a failed migration's stopping point.
+         * @param status the migration status
+         * @param drift  the drift report, or empty
+         */
+        public CheckResult(MigrationStatus status, Optional<DriftReport> drift) {
+            this(status, drift, Optional.empty());
+        }
+
+        /** {@return whether a migration failed: its own finding, before pending ones} */
+        public boolean failed() {
+            return status.hasFailed();
+        }
 
         /** {@return whether migrations are pending} */
         public boolean pending() {
