@@ -96,6 +96,8 @@ final class CheckCommand extends DatabaseCommand {
         } else if (code == ExitCode.PENDING) {
             session.out.println("Pending: " + plural(pending.size(), "migration") + " (" + String.join(", ", pending)
                     + ") above the current version " + at);
+            result.stopped().ifPresent(s -> session.out.println("Where it stopped: " + s
+                    + "; migrate completes it from there"));
         } else if (code == ExitCode.DRIFT) {
             session.out.print(result.drift().orElseThrow().toText());
         } else {

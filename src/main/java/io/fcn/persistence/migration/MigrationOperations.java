@@ -59,7 +59,8 @@ import io.fcn.persistence.internal.scripts.ServerTraits;
  * <p>Undo runs the rollback scripts ({@code U<version>__<description>.sql}), split into statements by Flyway's own
  * parser, each script on one connection in one transaction together with the removal of its history row; SQL Server
  * rolls both back when a statement fails. (H2 commits DDL at once: on the embedded engine a failed undo step can
- * leave part of its script applied, with its history row still there.)
+ * leave part of its script applied, with its history row still there; unlike a migration stopped halfway, which
+ * {@link #migrate} completes, that is not recovered by itself: docs/failure-modes.md.)
  */
 public final class MigrationOperations {
 
@@ -197,14 +198,16 @@ public final class MigrationOperations {
     }
 
     /**
-     * Applies every pending migration, or those up to and including {@code targetVersion} when it is not null.
+     * Applies every pending migration, or those up to and including {@code targetVersion} when it is not null. On
+     * the embedded engine a migration that failed or was killed after some of its statements is completed first,
+     * from where it stopped ({@link #stopped()}); its step comes first in the result.
      * @param targetVersion the last version to apply, or null for all
      * @return one result per migration applied, in order
      * @throws io.fcn.persistence.exceptions.MigrationException when a migration fails
      */
     public List<StepResult> migrate(String targetVersion) {
         refuseAlembic("migrate");
-        Optional<StepResult> completed = PartialMigration.resume(dataSource, scripts, settings, targetVersion);
+        Optional<StepResult> completed = PartialMigration.resume(dataSource, scripts, settings, targetVersion, false);
         Flyway flyway = flyway(true, c -> targetVersion == null ? c : c.target(targetVersion));
         try {
             MigrateResult result = flyway.migrate();
@@ -283,7 +286,7 @@ public final class MigrationOperations {
     public CheckResult check() {
         MigrationStatus status = info();
         return new CheckResult(status, status.pending().isEmpty() || status.hasFailed() ? drift()
-                : Optional.empty(), status.hasFailed() ? stopped() : Optional.empty());
+                : Optional.empty(), status.hasFailed() || !status.pending().isEmpty() ? stopped() : Optional.empty());
     }
 
     /**
@@ -539,7 +542,8 @@ public final class MigrationOperations {
      * @param status  the migration status, failed and pending migrations included
      * @param drift   the drift report against the current version when the database is at the latest version or a
      *                migration failed (then it shows what the failed migration left); empty otherwise
-     * @param stopped with a failed migration on the embedded engine, where it stopped ({@link #stopped()})
+     * @param stopped on the embedded engine, where the next migration stopped when it failed or was killed
+     *                halfway ({@link #stopped()}); empty otherwise
      */
     public record CheckResult(MigrationStatus status, Optional<DriftReport> drift, Optional<String> stopped) {
 

@@ -166,10 +166,11 @@ final class PartialMigration {
     /**
      * Completes the migration {@code find} found stopped (up to {@code target}, when given): removes its failed
      * history row, runs its remaining statements, records it as applied; then {@code migrate} goes on as usual.
+     * With {@code log}, one INFO line says so (the logger of {@code FcnMigrations.migrate}'s summary).
      * @return the migration completed, or empty when there was none
      */
     static Optional<StepResult> resume(DataSource dataSource, ScriptSet scripts, MigrationSettings settings,
-            String target) {
+            String target, boolean log) {
         Optional<Stopped> found = find(dataSource, scripts, settings);
         if (found.isEmpty()
                 || target != null && MigrationVersions.ORDER.compare(found.get().version(), target) > 0) {
@@ -182,13 +183,6 @@ final class PartialMigration {
         long start = System.nanoTime();
         // Through the migration data source, as Flyway runs them: the lock timeout, the marked statements' forms.
         try (Connection c = new MigrationDataSource(dataSource, settings).getConnection()) {
-            if (stopped.failedRow()) {
-                DSL.using(c, SQLDialect.DEFAULT)
-                        .deleteFrom(table(name(FcnMigrations.SCHEMA, FcnMigrations.HISTORY_TABLE)))
-                        .where(field(name("version")).eq(stopped.version()))
-                        .and(field(name("success"), Boolean.class).eq(false))
-                        .execute();
-            }
             int i = stopped.done();
             try (Statement s = c.createStatement()) {
                 for (String sql : rest) {
@@ -199,6 +193,13 @@ final class PartialMigration {
                 throw new MigrationException("migrate failed: " + stopped.describe() + "; completing it failed at "
                         + "statement " + i + ": " + e.getMessage() + " (fix the cause and run migrate again: it "
                         + "goes on from where it stopped)", e);
+            }
+            if (stopped.failedRow()) { // only now: while it cannot be completed, it stays recorded as failed
+                DSL.using(c, SQLDialect.DEFAULT)
+                        .deleteFrom(table(name(FcnMigrations.SCHEMA, FcnMigrations.HISTORY_TABLE)))
+                        .where(field(name("version")).eq(stopped.version()))
+                        .and(field(name("success"), Boolean.class).eq(false))
+                        .execute();
             }
         } catch (SQLException | DataAccessException e) {
             throw new MigrationException("migrate failed: cannot complete " + stopped.describe() + ": "
@@ -212,8 +213,10 @@ final class PartialMigration {
             throw new MigrationException("migrate failed: the statements of " + stopped.version()
                     + " are applied but recording it failed: " + e.getMessage(), e);
         }
-        System.getLogger(FlywaySetup.SUMMARY_LOGGER).log(System.Logger.Level.INFO, "fcn-persistence: completed "
-                + stopped.describe() + ": ran statements " + (stopped.done() + 1) + " to " + stopped.statements());
+        if (log) { // the service's path; the command line prints its steps itself
+            System.getLogger(FlywaySetup.SUMMARY_LOGGER).log(System.Logger.Level.INFO, "fcn-persistence: completed "
+                    + stopped.describe() + ": ran statements " + (stopped.done() + 1) + " to " + stopped.statements());
+        }
         return Optional.of(new StepResult(StepResult.Direction.UP, stopped.version(), stopped.description(),
                 (System.nanoTime() - start) / 1_000_000));
     }

@@ -21,6 +21,7 @@ import io.fcn.persistence.exceptions.MigrationException;
 import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
 import io.fcn.persistence.internal.scripts.MigrationScripts;
 import io.fcn.persistence.internal.scripts.MigrationScripts.Script;
+import io.fcn.persistence.support.AlembicRows;
 
 /**
  * A migration the embedded engine stopped in the middle of (H2 commits DDL at once), after each statement of V2
@@ -90,6 +91,45 @@ class PartialMigrationTest {
                 assertTrue(left.contains(fk), left);
             }
             assertClean(ops, "after the three foreign keys");
+        }
+    }
+
+    @Test
+    void repairThenMigrateCompletesItToo() throws Exception {
+        try (EmbeddedDatabase h2 = EmbeddedDatabase.inMemory()) {
+            MigrationOperations ops = MigrationOperations.on(h2.dataSource());
+            ops.migrate(V1);
+            assertThrows(MigrationException.class, () -> failingCopy(V2, 10, ops).migrate(V2));
+            assertFalse(ops.repair().isEmpty(), "repair removes the failed row");
+            assertFalse(ops.check().failed());
+            assertTrue(ops.check().stopped().orElseThrow().contains("stopped after statement 10 of "),
+                    () -> ops.check().stopped().toString());
+            assertClean(ops, "repair, then migrate");
+        }
+    }
+
+    @Test
+    void aMigrationARowRefusesFailsAgainAtTheSameStatementUntilTheRowIsFixed() throws Exception {
+        try (EmbeddedDatabase h2 = EmbeddedDatabase.inMemory()) {
+            MigrationOperations ops = MigrationOperations.on(h2.dataSource());
+            ops.migrate(V1);
+            try (Connection c = h2.dataSource().getConnection(); Statement s = c.createStatement()) {
+                for (String row : AlembicRows.ROWS.subList(0, 2)) {
+                    s.execute(row.replace("'USD'", "'usd'")); // the first revision took a lower-case currency
+                }
+            }
+            MigrationException first = assertThrows(MigrationException.class, () -> ops.migrate(null));
+            assertTrue(first.getMessage().contains("ck_fcn_trade_currency"), first.getMessage());
+            String stopped = ops.check().stopped().orElseThrow();
+            MigrationException again = assertThrows(MigrationException.class, () -> ops.migrate(null));
+            assertTrue(again.getMessage().startsWith("migrate failed: " + stopped + "; completing it failed at "
+                    + "statement "), again.getMessage());
+            assertTrue(again.getMessage().contains("ck_fcn_trade_currency"), again.getMessage());
+            assertEquals(stopped, ops.check().stopped().orElseThrow(), "nothing more applied, nothing undone");
+            try (Connection c = h2.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("UPDATE dbo.fcn_trade SET currency = 'USD'");
+            }
+            assertClean(ops, "after fixing the row");
         }
     }
 
