@@ -39,7 +39,7 @@ import io.fcn.persistence.migration.MigrationOperations;
 class KillNineTest {
 
     private static final int COMMIT_ROUNDS = 20;
-    private static final int MIGRATE_ROUNDS = 4;
+    private static final int MIGRATE_ROUNDS = 3;
 
     @TempDir
     Path dir;
