@@ -1,7 +1,18 @@
 package io.fcn.persistence.embedded;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -12,7 +23,8 @@ import io.fcn.persistence.template.NewTemplate;
 /**
  * The process {@link KillNineTest} kills: it opens the library's embedded file database through the public API with
  * a pool that keeps a connection open (as a service's pool does), then either commits templates one by one through
- * {@code inTransaction}, printing each id once the call has returned, or runs the migrations.
+ * {@code inTransaction}, printing each id once the call has returned, or runs the migrations, each statement
+ * waiting for the parent's go.
  */
 public final class KillNineChild {
 
@@ -31,7 +43,7 @@ public final class KillNineChild {
             if (args[0].equals("migrate")) {
                 System.out.println("migrating");
                 System.out.flush();
-                FcnMigrations.migrate(pool);
+                FcnMigrations.migrate(gated(pool));
                 System.out.println("migrated");
                 System.out.flush();
                 return;
@@ -48,6 +60,50 @@ public final class KillNineChild {
                 System.out.println(id);
                 System.out.flush();
             }
+        }
+    }
+
+    private static final BufferedReader PARENT = new BufferedReader(new InputStreamReader(System.in,
+            StandardCharsets.UTF_8));
+
+    /**
+     * {@code dataSource} whose statements each wait for the parent: the child prints {@code sql} and runs the
+     * statement once the parent answers, so the parent kills it exactly between two statements of its choice.
+     */
+    private static DataSource gated(DataSource dataSource) {
+        return (DataSource) Proxy.newProxyInstance(KillNineChild.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(dataSource, method, args);
+                    return result instanceof Connection c ? gated(c, Connection.class) : result;
+                });
+    }
+
+    private static <T> T gated(T target, Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(KillNineChild.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    if (target instanceof Statement && method.getName().startsWith("execute")) {
+                        System.out.println("sql");
+                        System.out.flush();
+                        if (PARENT.readLine() == null) {
+                            Runtime.getRuntime().halt(3);
+                        }
+                    }
+                    Object result = invoke(target, method, args);
+                    if (result instanceof CallableStatement s) {
+                        return gated(s, CallableStatement.class);
+                    }
+                    if (result instanceof PreparedStatement s) {
+                        return gated(s, PreparedStatement.class);
+                    }
+                    return result instanceof Statement s ? gated(s, Statement.class) : result;
+                }));
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 }

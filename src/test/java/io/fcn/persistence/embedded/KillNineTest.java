@@ -8,6 +8,8 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,12 +36,14 @@ import io.fcn.persistence.migration.MigrationOperations;
  * Nothing committed is lost on kill -9: a child JVM commits through {@code inTransaction} on the library's embedded
  * file database and prints each id after the call returned; the test kills it ({@code destroyForcibly}, SIGKILL on
  * Linux) at a random point, reopens the file and finds every printed id. Killed during {@code migrate}, the next
+ * {@code migrate} (between two of its statements, the child waiting for the test before each) the next
  * {@code migrate} completes and the schema is the latest version's.
  */
 class KillNineTest {
 
     private static final int COMMIT_ROUNDS = 20;
-    private static final int MIGRATE_ROUNDS = 3;
+    /** The child's statements (Flyway's, the library's checks, the migrations') it is killed before. */
+    private static final int[] KILL_BEFORE_STATEMENT = {33, 45, 65, 80, 84};
 
     @TempDir
     Path dir;
@@ -78,23 +82,35 @@ class KillNineTest {
 
     @Test
     void aMigrationKilledHalfwayCompletesOnTheNextMigrate() throws Exception {
-        for (int round = 0; round < MIGRATE_ROUNDS; round++) {
-            Path path = dir.resolve("migrate-" + round);
+        List<String> stops = new ArrayList<>();
+        for (int killBefore : KILL_BEFORE_STATEMENT) {
+            Path path = dir.resolve("migrate-" + killBefore);
             Process child = child("migrate", path.toString());
-            try (BufferedReader out = reader(child)) {
-                assertEquals("migrating", out.readLine(), "round " + round);
-                Thread.sleep(random.nextInt(400 + 300 * round)); // somewhere in the migrations, or after them
+            try (BufferedReader out = reader(child); Writer go = new OutputStreamWriter(child.getOutputStream(),
+                    StandardCharsets.UTF_8)) {
+                assertEquals("migrating", out.readLine());
+                int statements = 0;
+                for (String line = out.readLine(); line != null && line.equals("sql"); line = out.readLine()) {
+                    if (++statements == killBefore) {
+                        break; // the child waits before this statement: it dies between two statements
+                    }
+                    go.write("go\n");
+                    go.flush();
+                }
                 kill(child);
             }
             try (EmbeddedDatabase h2 = EmbeddedDatabase.file(path)) {
                 MigrationOperations ops = MigrationOperations.on(h2.dataSource());
+                ops.stopped().ifPresent(stops::add);
                 ops.migrate(null);
                 MigrationOperations.CheckResult check = ops.check();
-                assertFalse(check.pending(), "round " + round);
-                assertFalse(check.status().hasFailed(), "round " + round);
+                assertFalse(check.pending(), "killed before statement " + killBefore);
+                assertFalse(check.failed(), "killed before statement " + killBefore);
                 assertTrue(check.drift().orElseThrow().isEmpty(), () -> check.drift().orElseThrow().toText());
             }
         }
+        assertFalse(stops.isEmpty(), "some kill landed inside a migration");
+        assertTrue(stops.stream().allMatch(s -> s.endsWith("without a history row (killed)")), stops::toString);
     }
 
     @Test
