@@ -35,9 +35,9 @@ import io.fcn.persistence.migration.MigrationOperations;
 /**
  * Nothing committed is lost on kill -9: a child JVM commits through {@code inTransaction} on the library's embedded
  * file database and prints each id after the call returned; the test kills it ({@code destroyForcibly}, SIGKILL on
- * Linux) at a random point, reopens the file and finds every printed id. Killed during {@code migrate}, the next
- * {@code migrate} (between two of its statements, the child waiting for the test before each) the next
- * {@code migrate} completes and the schema is the latest version's.
+ * Linux) at a random point, reopens the file and finds every printed id. Killed during {@code migrate} (between
+ * two of its statements: the child waits for the test before each), the next {@code migrate} completes and the
+ * schema is the latest version's.
  */
 class KillNineTest {
 
