@@ -60,10 +60,8 @@ final class PartialMigration {
      * @param done        how many of its statements are applied (0: none, only its failed history row is there)
      * @param statements  how many statements it has
      * @param failedRow   whether Flyway recorded it as failed (false: the process was killed)
-     * @param left        what it left, as drift against the version before it
      */
-    record Stopped(String version, String description, int done, int statements, boolean failedRow,
-            DriftReport left) {
+    record Stopped(String version, String description, int done, int statements, boolean failedRow) {
 
         String describe() {
             return "migration " + version + " (" + description + ") stopped after statement " + done + " of "
@@ -112,8 +110,7 @@ final class PartialMigration {
         for (int k = before.isEmpty() ? 0 : 1; k <= statements; k++) {
             // The first match: statements between two schema changes (data moves) run again, which they allow.
             if (DriftReport.compare(comparable(points.get(k)), live).isEmpty()) {
-                return Optional.of(new Stopped(script.version(), script.description(), k, statements, failedRow,
-                        before));
+                return Optional.of(new Stopped(script.version(), script.description(), k, statements, failedRow));
             }
         }
         return Optional.empty();
