@@ -1,7 +1,9 @@
 -- Undoes V20251101_0002__integrity_and_concurrency.sql, in reverse order. Every row of the first revision's tables
 -- is kept, except unfinished idempotency claims (state <> 'completed'): the first revision's table cannot hold a
 -- key without a response, so they are deleted (clients retry them as new requests). The values of the columns V2
--- added (deprecation, termination_date, version, claim leases) go with those columns.
+-- added (deprecation, termination_date, version, claim leases) go with those columns. A deprecated template becomes
+-- active: without its deprecation columns V2 could not be applied again (ck_fcn_template_deprecation), and the
+-- first revision cannot retire a template (docs/migrations.md, what each undo does to each state).
 -- GO ends a batch before a statement that uses a column added in it, as in V2.
 
 DELETE FROM dbo.fcn_idempotency_key WHERE state <> 'completed';
@@ -43,6 +45,7 @@ ALTER TABLE dbo.fcn_trade DROP COLUMN termination_date;
 
 -- Template deprecation.
 ALTER TABLE dbo.fcn_template DROP CONSTRAINT ck_fcn_template_deprecation;
+UPDATE dbo.fcn_template SET status = 'active' WHERE status = 'deprecated';
 ALTER TABLE dbo.fcn_template DROP CONSTRAINT fk_fcn_template_superseded_by;
 ALTER TABLE dbo.fcn_template DROP COLUMN superseded_by;
 ALTER TABLE dbo.fcn_template DROP COLUMN deprecation_reason;

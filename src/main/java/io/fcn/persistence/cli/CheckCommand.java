@@ -13,12 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Pending work first (exit 3), then drift (exit 4); the drift check itself is {@link MigrationOperations#drift}.
+ * A failed migration first (exit 5), then pending work (exit 3), then drift (exit 4); the drift check itself is
+ * {@link MigrationOperations#drift}.
  * With {@code --version V}: drift against V alone, whatever version the database is at (an adoption step).
  */
 @Command(name = "check", sortOptions = false,
         customSynopsis = "fcn-db check [--version V] [global options]",
-        description = {"Exit 3 when migrations are pending, 4 on schema drift, else 0.",
+        description = {"Exit 5 when a migration failed, 3 when migrations are pending, 4 on schema drift, else 0.",
             "Drift: the schema differs from the one the migrations define at the database's version.",
             "With --version V: only drift, against the schema of V (exit 4 or 0), whatever version",
             "the database is at, or none (an Alembic-built database before its baseline)."})
@@ -53,12 +54,18 @@ final class CheckCommand extends DatabaseCommand {
         MigrationOperations.CheckResult result = ops.check();
         Optional<MigrationOperations.AlembicDatabase> alembic = ops.alembic();
         List<String> pending = result.status().pending().stream().map(MigrationEntry::version).toList();
-        ExitCode code = result.pending() ? ExitCode.PENDING : result.drifted() ? ExitCode.DRIFT : ExitCode.OK;
+        List<MigrationEntry> failed = result.status().failed();
+        ExitCode code = result.failed() ? ExitCode.FAILED : result.pending() ? ExitCode.PENDING
+                : result.drifted() ? ExitCode.DRIFT : ExitCode.OK;
         if (session.json()) {
             ObjectNode o = Session.result("check");
             o.put("database", db.description());
             o.put("result", code.name());
             o.put("currentVersion", result.status().currentVersion());
+            var failedRows = o.putArray("failed");
+            failed.forEach(m -> failedRows.addObject().put("version", m.version()).put("description",
+                    m.description()));
+            o.put("stopped", result.stopped().orElse(null));
             pending.forEach(o.putArray("pending")::add);
             o.set("drift", result.drift().map(DriftReport::toJson).map(Json::read).orElse(null));
             InfoCommand.alembic(o, alembic);
@@ -67,9 +74,30 @@ final class CheckCommand extends DatabaseCommand {
         }
         alembic.ifPresent(a -> session.out.println(InfoCommand.alembicLine(a)));
         String at = result.status().currentVersion() == null ? "(none)" : result.status().currentVersion();
-        if (code == ExitCode.PENDING) {
+        if (code == ExitCode.FAILED) {
+            for (MigrationEntry m : failed) {
+                session.out.println("Failed: migration " + m.version() + " (" + m.description() + ") is recorded as"
+                        + " failed; the current version is " + at);
+            }
+            result.stopped().ifPresent(s -> session.out.println("Where it stopped: " + s
+                    + "; migrate completes it from there"));
+            result.drift().ifPresent(d -> {
+                if (d.isEmpty()) {
+                    session.out.println("It left nothing beside the schema of " + at);
+                } else {
+                    session.out.println("What it left, as drift against " + at + ":");
+                    session.out.print(d.toText());
+                }
+            });
+            if (result.stopped().isEmpty()) {
+                session.out.println("Fix the cause, run repair (it removes the failed row), then migrate; on SQL "
+                        + "Server the failed migration was rolled back, on H2 the objects above are what it left");
+            }
+        } else if (code == ExitCode.PENDING) {
             session.out.println("Pending: " + plural(pending.size(), "migration") + " (" + String.join(", ", pending)
                     + ") above the current version " + at);
+            result.stopped().ifPresent(s -> session.out.println("Where it stopped: " + s
+                    + "; migrate completes it from there"));
         } else if (code == ExitCode.DRIFT) {
             session.out.print(result.drift().orElseThrow().toText());
         } else {

@@ -15,7 +15,9 @@ enum ExitCode {
     USAGE(2, "bad usage: one line saying what, then where the command's help is; also a version that is not one, "
             + "an empty --url or DATABASE_URL, an H2 setting or class-loading URL property that is refused"),
     PENDING(3, "check: migrations are pending"),
-    DRIFT(4, "check: the schema has drifted from the one the migrations define (at its version, or --version V)");
+    DRIFT(4, "check: the schema has drifted from the one the migrations define (at its version, or --version V)"),
+    FAILED(5, "check: a migration is recorded as failed (never the current version); check names what it left, "
+            + "and on the embedded engine migrate completes it from where it stopped");
 
     private final int code;
     private final String meaning;

@@ -65,13 +65,16 @@ public final class FcnMigrations {
     }
 
     /**
-     * Applies every pending migration of this jar, with {@link #DEFAULT_LOCK_TIMEOUT}. A lock timeout exceeded is a
+     * Applies every pending migration of this jar, with {@link #DEFAULT_LOCK_TIMEOUT}. On the embedded engine a
+     * migration that failed or was killed after some of its statements (H2 commits DDL at once) is first completed
+     * from where it stopped (docs/failure-modes.md). A lock timeout exceeded is a
      * {@link io.fcn.persistence.exceptions.MigrationException} naming it. Logs one line at INFO (logger
      * {@code io.fcn.persistence.migration}); Flyway's own lines are DEBUG on {@code io.fcn.persistence.flyway}.
      * @param dataSource the database
      * @return Flyway's result
      */
     public static MigrateResult migrate(DataSource dataSource) {
+        PartialMigration.resume(dataSource, ScriptSet.classpath(), MigrationSettings.DEFAULTS, null, true);
         return FlywaySetup.migrate(flyway(dataSource));
     }
 
@@ -83,6 +86,8 @@ public final class FcnMigrations {
      * @throws io.fcn.persistence.exceptions.MigrationException naming the lock timeout when one was exceeded
      */
     public static MigrateResult migrate(DataSource dataSource, Duration lockTimeout) {
+        PartialMigration.resume(dataSource, ScriptSet.classpath(), MigrationSettings.DEFAULTS.withLockTimeout(
+                lockTimeout), null, true);
         return FlywaySetup.migrate(configure(dataSource, lockTimeout).load());
     }
 
@@ -93,6 +98,7 @@ public final class FcnMigrations {
      * @return Flyway's result
      */
     public static MigrateResult migrate(DataSource dataSource, String targetVersion) {
+        PartialMigration.resume(dataSource, ScriptSet.classpath(), MigrationSettings.DEFAULTS, targetVersion, true);
         return FlywaySetup.migrate(configure(dataSource).target(targetVersion).load());
     }
 }

@@ -60,7 +60,8 @@ import io.fcn.persistence.internal.scripts.ServerTraits;
  * <p>Undo runs the rollback scripts ({@code U<version>__<description>.sql}), split into statements by Flyway's own
  * parser, each script on one connection in one transaction together with the removal of its history row; SQL Server
  * rolls both back when a statement fails. (H2 commits DDL at once: on the embedded engine a failed undo step can
- * leave part of its script applied, with its history row still there.)
+ * leave part of its script applied, with its history row still there; unlike a migration stopped halfway, which
+ * {@link #migrate} completes, that is not recovered by itself: docs/failure-modes.md.)
  */
 public final class MigrationOperations {
 
@@ -146,9 +147,15 @@ public final class MigrationOperations {
                     m.getChecksum(), m.isApplied() ? m.getExecutionTime() : null,
                     version == null ? "-" : reversibility(version)));
         }
-        MigrationInfo current = info.current();
-        return new MigrationStatus(current == null || current.getVersion() == null ? null
-                : current.getVersion().getVersion(), entries);
+        // The latest applied version that did not fail: a failed migration is never the current version.
+        MigrationVersion current = null;
+        for (MigrationInfo m : info.applied()) {
+            if (m.isVersioned() && !m.getState().isFailed()
+                    && (current == null || m.getVersion().compareTo(current) > 0)) {
+                current = m.getVersion();
+            }
+        }
+        return new MigrationStatus(current == null ? null : current.getVersion(), entries);
     }
 
     /**
@@ -192,19 +199,25 @@ public final class MigrationOperations {
     }
 
     /**
-     * Applies every pending migration, or those up to and including {@code targetVersion} when it is not null.
+     * Applies every pending migration, or those up to and including {@code targetVersion} when it is not null. On
+     * the embedded engine a migration that failed or was killed after some of its statements is completed first,
+     * from where it stopped ({@link #stopped()}); its step comes first in the result.
      * @param targetVersion the last version to apply, or null for all
      * @return one result per migration applied, in order
      * @throws io.fcn.persistence.exceptions.MigrationException when a migration fails
      */
     public List<StepResult> migrate(String targetVersion) {
         refuseAlembic("migrate");
+        Optional<StepResult> completed = PartialMigration.resume(dataSource, scripts, settings, targetVersion, false);
         Flyway flyway = flyway(true, c -> targetVersion == null ? c : c.target(targetVersion));
         try {
             MigrateResult result = flyway.migrate();
-            return result.migrations.stream()
+            List<StepResult> steps = new ArrayList<>();
+            completed.ifPresent(steps::add);
+            result.migrations.stream()
                     .map(m -> new StepResult(Direction.UP, m.version, m.description, m.executionTime))
-                    .toList();
+                    .forEach(steps::add);
+            return List.copyOf(steps);
         } catch (FlywayException e) {
             throw FlywaySetup.lockTimeout(e, flyway).orElseGet(
                     () -> new MigrationException("migrate failed: " + DriverText.reason(e), DriverText.masked(e)));
@@ -273,7 +286,20 @@ public final class MigrationOperations {
      */
     public CheckResult check() {
         MigrationStatus status = info();
-        return new CheckResult(status, status.pending().isEmpty() ? drift() : Optional.empty());
+        return new CheckResult(status, status.pending().isEmpty() || status.hasFailed() ? drift()
+                : Optional.empty(), status.hasFailed() || !status.pending().isEmpty() ? stopped() : Optional.empty());
+    }
+
+    /**
+     * On the embedded engine, the migration after the current version when the database is partway through it:
+     * it failed, or its process was killed, after some of its statements (H2 commits DDL at once). {@link #migrate}
+     * completes it from there. Empty on SQL Server (a migration runs in one transaction there) and when the schema
+     * is at no point of the next migration.
+     * @return where the next migration stopped, e.g. {@code migration 20251101.0002 (integrity and concurrency)
+     *         stopped after statement 7 of 45 and is recorded as failed}, or empty
+     */
+    public Optional<String> stopped() {
+        return PartialMigration.find(dataSource, scripts, settings).map(PartialMigration.Stopped::describe);
     }
 
     /**
@@ -511,12 +537,30 @@ public final class MigrationOperations {
     }
 
     /**
-     * What {@code check} found: the status (pending migrations) and, at the latest version, the drift report.
+     * What {@code check} found: the status (failed and pending migrations) and, at the latest version or after a
+     * failed migration, the drift report.
      *
-     * @param status the migration status, pending migrations included
-     * @param drift  the drift report when the database is at the latest version; empty otherwise
+     * @param status  the migration status, failed and pending migrations included
+     * @param drift   the drift report against the current version when the database is at the latest version or a
+     *                migration failed (then it shows what the failed migration left); empty otherwise
+     * @param stopped on the embedded engine, where the next migration stopped when it failed or was killed
+     *                halfway ({@link #stopped()}); empty otherwise
      */
-    public record CheckResult(MigrationStatus status, Optional<DriftReport> drift) {
+    public record CheckResult(MigrationStatus status, Optional<DriftReport> drift, Optional<String> stopped) {
+
+        /**
+         * The result without a failed migration's stopping point.
+         * @param status the migration status
+         * @param drift  the drift report, or empty
+         */
+        public CheckResult(MigrationStatus status, Optional<DriftReport> drift) {
+            this(status, drift, Optional.empty());
+        }
+
+        /** {@return whether a migration failed: its own finding, before pending ones} */
+        public boolean failed() {
+            return status.hasFailed();
+        }
 
         /** {@return whether migrations are pending} */
         public boolean pending() {

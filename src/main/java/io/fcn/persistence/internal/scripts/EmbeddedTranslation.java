@@ -32,10 +32,17 @@ public final class EmbeddedTranslation {
 
     public static String toH2(String tsql) {
         StringJoiner out = new StringJoiner(";\n\n", "", ";\n");
+        statements(tsql).forEach(out::add);
+        return out.toString();
+    }
+
+    /** The H2 statements of {@code tsql}, one per statement of the script, in order (what Flyway runs on H2). */
+    public static List<String> statements(String tsql) {
+        List<String> out = new java.util.ArrayList<>();
         for (Query query : H2.parser().parse(tsql)) {
             out.add(withoutNamedDefault(H2.render(embeddable(query))));
         }
-        return out.toString();
+        return out;
     }
 
     private static final Pattern DROP_DEFAULT_CONSTRAINT = Pattern.compile(

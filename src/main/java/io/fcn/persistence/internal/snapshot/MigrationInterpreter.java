@@ -210,6 +210,54 @@ public final class MigrationInterpreter {
         return f instanceof SortField<?> sf ? field.sort(sf.getOrder()) : field;
     }
 
+    /**
+     * The expected schemas partway through migration {@code version}: element {@code k} is the schema after every
+     * earlier migration and the first {@code k} statements of {@code version} (element 0: before it; the last:
+     * after it). What a migration the embedded engine stopped in the middle of has left (H2 commits DDL at once).
+     */
+    public static List<SchemaModel> partway(List<MigrationScripts.Script> migrations, String version) {
+        DSLContext ctx = context();
+        List<Query> ddl = new ArrayList<>();
+        Map<String, QOM.CreateIndex> createdIndexes = new HashMap<>();
+        Map<String, String> defaultNames = new HashMap<>();
+        for (MigrationScripts.Script script : migrations) {
+            scanDefaultNames(script.text(), defaultNames);
+            if (script.version().equals(version)) {
+                List<SchemaModel> out = new ArrayList<>();
+                out.add(model(ctx, ddl, createdIndexes, defaultNames, "migrations before " + version));
+                int k = 0;
+                for (Query q : ctx.parser().parse(script.text())) {
+                    k++;
+                    if (q instanceof QOM.CreateIndex index) {
+                        createdIndexes.put(Identifiers.normalize(index.$index().getName()), index);
+                    }
+                    if (q instanceof DDLQuery) {
+                        ddl.add(q);
+                    }
+                    out.add(model(ctx, ddl, createdIndexes, defaultNames,
+                            "statement " + k + " of migration " + version));
+                }
+                return out;
+            }
+            for (Query q : ctx.parser().parse(script.text())) {
+                if (q instanceof QOM.CreateIndex index) {
+                    createdIndexes.put(Identifiers.normalize(index.$index().getName()), index);
+                }
+                if (q instanceof DDLQuery) {
+                    ddl.add(q);
+                }
+            }
+        }
+        throw new IllegalArgumentException("No migration version " + version + " in these migrations");
+    }
+
+    private static SchemaModel model(DSLContext ctx, List<Query> ddl, Map<String, QOM.CreateIndex> createdIndexes,
+            Map<String, String> defaultNames, String source) {
+        Meta meta = ctx.meta(ddl.toArray(Query[]::new));
+        return new SchemaModel(source, meta.getTables().stream()
+                .map(t -> table(ctx, t, createdIndexes, defaultNames)).toList());
+    }
+
     private static void scanDefaultNames(String text, Map<String, String> names) {
         Matcher m = NAMED_DEFAULT.matcher(text);
         while (m.find()) {
