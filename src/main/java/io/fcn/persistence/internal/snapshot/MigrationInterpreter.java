@@ -112,32 +112,56 @@ public final class MigrationInterpreter {
     }
 
     private static SchemaModel interpret(List<MigrationScripts.Script> scripts, String source) {
-        DSLContext ctx = context();
-        List<Query> ddl = new ArrayList<>();
-        Map<String, QOM.CreateIndex> createdIndexes = new HashMap<>();
-        Map<String, String> defaultNames = new HashMap<>();
-        Map<String, String> checkTexts = new HashMap<>();
+        Run run = new Run();
         for (MigrationScripts.Script script : scripts) {
+            run.script(script);
+        }
+        return run.model(source);
+    }
+
+    /** The interpreter's DDL so far, and what jOOQ's interpreter does not keep: index definitions, names, texts. */
+    private static final class Run {
+        final DSLContext ctx = context();
+        final List<Query> ddl = new ArrayList<>();
+        final Map<String, QOM.CreateIndex> createdIndexes = new HashMap<>();
+        final Map<String, String> defaultNames = new HashMap<>();
+        final Map<String, String> checkTexts = new HashMap<>();
+
+        void script(MigrationScripts.Script script) {
+            scan(script);
+            for (Query parsed : parse(script)) {
+                statement(parsed);
+            }
+        }
+
+        void scan(MigrationScripts.Script script) {
             scanDefaultNames(script.text(), defaultNames);
             scanCheckTexts(script.text(), checkTexts);
-            for (Query parsed : ctx.parser().parse(script.text())) {
-                for (Query q : interpretable(ctx, parsed, createdIndexes)) {
-                    if (q instanceof QOM.CreateIndex index) {
-                        createdIndexes.put(Identifiers.normalize(index.$index().getName()), index);
-                    }
-                    if (q instanceof QOM.DropIndex drop) {
-                        createdIndexes.remove(Identifiers.normalize(drop.$index().getName()));
-                    }
-                    if (q instanceof DDLQuery) {
-                        ddl.add(namedDefaultDropped(ctx, q, defaultNames));
-                    }
+        }
+
+        List<Query> parse(MigrationScripts.Script script) {
+            return List.of(ctx.parser().parse(script.text()).queries());
+        }
+
+        void statement(Query parsed) {
+            for (Query q : interpretable(ctx, parsed, createdIndexes)) {
+                if (q instanceof QOM.CreateIndex index) {
+                    createdIndexes.put(Identifiers.normalize(index.$index().getName()), index);
+                }
+                if (q instanceof QOM.DropIndex drop) {
+                    createdIndexes.remove(Identifiers.normalize(drop.$index().getName()));
+                }
+                if (q instanceof DDLQuery) {
+                    ddl.add(namedDefaultDropped(ctx, q, defaultNames));
                 }
             }
         }
-        Meta meta = ctx.meta(ddl.toArray(Query[]::new));
-        List<TableModel> tables = meta.getTables().stream()
-                .map(t -> table(ctx, t, createdIndexes, defaultNames, checkTexts)).toList();
-        return new SchemaModel(source, tables);
+
+        SchemaModel model(String source) {
+            Meta meta = ctx.meta(ddl.toArray(Query[]::new));
+            return new SchemaModel(source, meta.getTables().stream()
+                    .map(t -> table(ctx, t, createdIndexes, defaultNames, checkTexts)).toList());
+        }
     }
 
     private static final Pattern DROP_CONSTRAINT = Pattern.compile(
@@ -216,46 +240,23 @@ public final class MigrationInterpreter {
      * after it). What a migration the embedded engine stopped in the middle of has left (H2 commits DDL at once).
      */
     public static List<SchemaModel> partway(List<MigrationScripts.Script> migrations, String version) {
-        DSLContext ctx = context();
-        List<Query> ddl = new ArrayList<>();
-        Map<String, QOM.CreateIndex> createdIndexes = new HashMap<>();
-        Map<String, String> defaultNames = new HashMap<>();
+        Run run = new Run();
         for (MigrationScripts.Script script : migrations) {
-            scanDefaultNames(script.text(), defaultNames);
             if (script.version().equals(version)) {
+                run.scan(script);
                 List<SchemaModel> out = new ArrayList<>();
-                out.add(model(ctx, ddl, createdIndexes, defaultNames, "migrations before " + version));
+                out.add(run.model("migrations before " + version));
                 int k = 0;
-                for (Query q : ctx.parser().parse(script.text())) {
+                for (Query q : run.parse(script)) {
                     k++;
-                    if (q instanceof QOM.CreateIndex index) {
-                        createdIndexes.put(Identifiers.normalize(index.$index().getName()), index);
-                    }
-                    if (q instanceof DDLQuery) {
-                        ddl.add(q);
-                    }
-                    out.add(model(ctx, ddl, createdIndexes, defaultNames,
-                            "statement " + k + " of migration " + version));
+                    run.statement(q);
+                    out.add(run.model("statement " + k + " of migration " + version));
                 }
                 return out;
             }
-            for (Query q : ctx.parser().parse(script.text())) {
-                if (q instanceof QOM.CreateIndex index) {
-                    createdIndexes.put(Identifiers.normalize(index.$index().getName()), index);
-                }
-                if (q instanceof DDLQuery) {
-                    ddl.add(q);
-                }
-            }
+            run.script(script);
         }
         throw new IllegalArgumentException("No migration version " + version + " in these migrations");
-    }
-
-    private static SchemaModel model(DSLContext ctx, List<Query> ddl, Map<String, QOM.CreateIndex> createdIndexes,
-            Map<String, String> defaultNames, String source) {
-        Meta meta = ctx.meta(ddl.toArray(Query[]::new));
-        return new SchemaModel(source, meta.getTables().stream()
-                .map(t -> table(ctx, t, createdIndexes, defaultNames)).toList());
     }
 
     private static void scanDefaultNames(String text, Map<String, String> names) {
