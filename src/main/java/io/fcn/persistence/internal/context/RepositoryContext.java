@@ -10,8 +10,10 @@ import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
 
+import io.fcn.persistence.exceptions.CommitOutcomeUnknownException;
 import io.fcn.persistence.exceptions.MisuseException;
 import io.fcn.persistence.exceptions.TransactionRolledBackException;
+import io.fcn.persistence.internal.errors.ScrubbedSqlException;
 import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.metrics.PersistenceObserver;
 
@@ -148,9 +150,14 @@ public final class RepositoryContext {
                     throw new TransactionRolledBackException(state.failure instanceof RuntimeException r
                             ? SqlErrors.translate(r) : state.failure);
                 }
+                state.committing = true; // what fails from here on is jOOQ's commit
                 return result;
             });
         } catch (RuntimeException e) {
+            if (state.committing && SqlErrors.isConnectionLoss(e)) {
+                // The server may have committed before the connection broke: not retryable, whoever called.
+                throw new CommitOutcomeUnknownException(ScrubbedSqlException.of(SqlErrors.rootSqlException(e)));
+            }
             // Called by the service: a typed error. Called from a library call: that call translates at its end,
             // and its own handling still sees the driver's exception (update counts, constraint names).
             throw callDepth.get()[0] == 0 ? SqlErrors.translate(e) : e;
@@ -178,5 +185,6 @@ public final class RepositoryContext {
 
     private static final class TransactionState {
         Throwable failure;
+        boolean committing;
     }
 }
