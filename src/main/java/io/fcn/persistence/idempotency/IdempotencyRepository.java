@@ -99,7 +99,8 @@ public final class IdempotencyRepository {
      * {@code requestId} becomes the claim's owner token. If a claim made with the same {@code requestId} (and the
      * same request) still holds the key, for instance because the first attempt's claim committed but its answer
      * was lost with the connection, the claim is handed back ({@link Claimed}, with that claim's lease, not
-     * extended) instead of {@link InProgress}: the requester's own retry does not wait out its own lease. Use one
+     * extended) instead of {@link InProgress}: the requester's own retry does not wait out its own lease (past the
+     * lease, the key is taken over as by any claimant, with a new lease and the same token). Use one
      * new id per logical request, kept across its retries; never share it between requesters.
      *
      * @param key the client's idempotency key, as sent
@@ -192,12 +193,13 @@ public final class IdempotencyRepository {
             if (stored.state() == ClaimState.COMPLETED) {
                 return counted("replay", new Replay(stored.responseStatus(), stored.responseBody()));
             }
-            if (requestId != null && requestId.equals(stored.lockToken())) {
-                // Our own earlier attempt holds it (its answer was lost): hand the claim back.
-                return counted("reclaimed", new Claimed(new ClaimToken(keyHash, requestId), stored.lockedUntil(),
-                        stored.expiresAt()));
-            }
             if (stored.lockedUntil().isAfter(now)) {
+                if (requestId != null && requestId.equals(stored.lockToken())) {
+                    // Our own earlier attempt holds it (its answer was lost): hand the claim back. Past its lease
+                    // it is taken over below like anyone's, with a new lease.
+                    return counted("reclaimed", new Claimed(new ClaimToken(keyHash, requestId), stored.lockedUntil(),
+                            stored.expiresAt()));
+                }
                 return counted("in_progress", new InProgress(stored.lockedUntil()));
             }
             if (IdempotencyQueries.takeOverLease(db.dsl(), keyHash, stored.lockToken(), claim.token(), lockedUntil,
