@@ -21,7 +21,6 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.ThreadLocalTransactionProvider;
 
 import io.fcn.persistence.drift.DriftCheck;
 import io.fcn.persistence.internal.context.RepositoryContext;
@@ -71,11 +70,14 @@ public final class FcnPersistence {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(b.dialect);
         configuration.set(b.settings);
-        configuration.set(connections);
-        if (!b.callerManagedTransactions) {
+        if (b.callerManagedTransactions) {
+            configuration.set(connections);
+        } else {
             // Thread-bound: repository calls inside inTransaction use the transaction's connection without
             // passing a context around.
-            configuration.set(new ThreadLocalTransactionProvider(connections, false));
+            ThreadBoundTransactions transactions = new ThreadBoundTransactions(connections);
+            configuration.set(transactions.connections());
+            configuration.set(transactions);
         }
         List<ExecuteListener> listeners = new ArrayList<>(b.listeners);
         listeners.add(new SqlErrors.TranslatingListener());

@@ -89,6 +89,74 @@ class ConnectionLossTest {
         assertNoSecret(e);
     }
 
+    /** A pool's connections cut inside transactions, again and again: the next transaction gets a live one. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void afterAConnectionLostInsideATransactionTheThreadsNextTransactionWorks(Engine engine) {
+        ForwardedDatabase db = database(engine);
+        FcnPersistence fcn = FcnPersistence.builder(db.pool(2)).build();
+        LoadHarness.Request r = nextRequest();
+        for (int round = 0; round < 3; round++) {
+            assertThrows(TransientDatabaseException.class, () -> fcn.inTransaction(() -> {
+                fcn.trades().find(r.tradeId());
+                db.forwarder.cutAll();
+                return fcn.trades().find(r.tradeId());
+            }));
+        }
+
+        assertEquals(r.tradeId(), fcn.inTransaction(() -> fcn.trades().book(LoadHarness.newTrade(r))).tradeId());
+        assertTrue(direct(db).trades().find(r.tradeId()).isPresent());
+        assertFalse(fcn.inTransaction());
+    }
+
+    /**
+     * A pool rolls a connection back when it is handed back, and on a lost connection that fails, so the release
+     * throws too. jOOQ's thread-local transaction provider then kept the dead connection bound to the thread, and
+     * every later transaction on the thread failed on it; the thread must start its next transaction clean.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aConnectionWhoseReleaseFailsDoesNotStickToTheThread(Engine engine) {
+        ForwardedDatabase db = database(engine);
+        FcnPersistence fcn = FcnPersistence.builder(rollbackOnClose(db.forwarded())).build();
+        LoadHarness.Request r = nextRequest();
+
+        assertThrows(TransientDatabaseException.class, () -> fcn.inTransaction(() -> {
+            fcn.trades().find(r.tradeId());
+            db.forwarder.cutAll();
+            return fcn.trades().find(r.tradeId());
+        }));
+
+        assertEquals(r.tradeId(), fcn.inTransaction(() -> fcn.trades().book(LoadHarness.newTrade(r))).tradeId());
+        assertTrue(direct(db).trades().find(r.tradeId()).isPresent());
+    }
+
+    /** Connections that roll back before they close, as a pool does on return: close() fails on a dead one. */
+    private static DataSource rollbackOnClose(DataSource target) {
+        return (DataSource) Proxy.newProxyInstance(ConnectionLossTest.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    return Proxy.newProxyInstance(ConnectionLossTest.class.getClassLoader(),
+                            new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    try {
+                                        if (!connection.getAutoCommit()) {
+                                            connection.rollback();
+                                        }
+                                    } finally {
+                                        connection.close();
+                                    }
+                                    return null;
+                                }
+                                return invoke(connection, m, a);
+                            });
+                });
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void aPooledConnectionLostBetweenCallsIsTransient(Engine engine) throws Exception {

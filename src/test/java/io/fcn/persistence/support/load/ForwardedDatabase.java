@@ -168,6 +168,9 @@ public final class ForwardedDatabase implements AutoCloseable {
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(-1);
+        if (engine == Engine.H2_TCP) {
+            config.setExceptionOverrideClassName(H2ConnectionLossEviction.class.getName());
+        }
         HikariDataSource pool = new HikariDataSource(config);
         pools.add(pool);
         return pool;
