@@ -87,6 +87,7 @@ class FaultInjectionTest {
                     return null;
                 }));
             }
+            long started = System.nanoTime();
             Thread.sleep(300); // the clients are under way before the first cut
             chaos(db, random);
             chaosOver.set(true);
@@ -99,9 +100,10 @@ class FaultInjectionTest {
                 }
             }
             assertTrue(finished, "the clients did not finish within 90 s");
+            double runSeconds = (System.nanoTime() - started) / 1e9;
 
             // Healed: every request answers again, from its stored response, exactly as before.
-            FcnPersistence calm = FcnPersistence.builder(db.direct()).build();
+            FcnPersistence calm = FcnPersistence.builder(db.pool(4)).build();
             LoadHarness replayer = new LoadHarness(calm, Retry.of(calm), Duration.ofSeconds(30));
             List<String> differing = new ArrayList<>();
             for (Map.Entry<Request, String> e : answers.entrySet()) {
@@ -115,10 +117,10 @@ class FaultInjectionTest {
             System.out.printf(Locale.ROOT, "[fault injection, %s] requests %d, answered %d, cuts %d (%d connections"
                     + " cut, one outage), retries %d, whole-request retries %d (unknown commit outcome %d, retries"
                     + " exhausted %d, in progress %d), replays %d, failures %d; completed keys %d, trades %d,"
-                    + " created events %d; seed %d%n", engine, requests.size(), answers.size(), db.forwarder.cuts(),
+                    + " created events %d; load %.1f s; seed %d%n", engine, requests.size(), answers.size(), db.forwarder.cuts(),
                     db.forwarder.connectionsCut(), counts.retries.get(), counts.requestRetries.get(),
                     counts.unknownCommits.get(), counts.exhausted.get(), counts.busy.get(), counts.replays.get(),
-                    failures.size(), check.completedKeys(), check.trades(), check.createdEvents(), seed);
+                    failures.size(), check.completedKeys(), check.trades(), check.createdEvents(), runSeconds, seed);
 
             assertEquals(List.of(), failures, "requests that were never answered");
             assertEquals(List.of(), check.problems());
@@ -179,19 +181,20 @@ class FaultInjectionTest {
                 counts.unknownCommits.incrementAndGet(); // ask again: a replay if it committed, a claim if not
             } catch (FcnPersistenceException e) {
                 if (!RetryPolicy.isRetryable(e)) {
-                    if (DEBUG.getAndIncrement() < 2) { e.printStackTrace(System.out); }
+                    if (PRINTED.getAndIncrement() == 0) {
+                        e.printStackTrace(System.out); // the first unexpected failure, whole, for the log
+                    }
                     failures.add(r.key() + ": " + e);
                     return;
                 }
                 counts.exhausted.incrementAndGet();
-                if (counts.exhausted.get() % 200 == 0) { System.out.println("EXHAUSTED " + java.time.Instant.now()); e.printStackTrace(System.out); }
             }
             Thread.sleep(100);
         }
         failures.add(r.key() + ": not answered after " + TRIES_PER_REQUEST + " tries");
     }
 
-    static final AtomicInteger DEBUG = new AtomicInteger();
+    private static final AtomicInteger PRINTED = new AtomicInteger();
 
     private static final class Counts {
         final AtomicInteger retries = new AtomicInteger();
