@@ -66,16 +66,26 @@ public final class LoadHarness {
      * @param tradeId the trade booked
      * @param requestId the request's id, the same on every retry
      */
-    public record Request(String key, String tradeId, UUID requestId) {
+    public record Request(String run, String key, String tradeId, UUID requestId) {
 
         /** Request {@code n} of run {@code run} (a short tag that keeps runs apart). */
-        public static Request of(String run, int n) {
-            return new Request("load-" + run + "-" + n, "TRD-" + run + "-" + n, UUID.randomUUID());
+        public static Request of(String run, long n) {
+            return new Request(run, "load-" + run + "-" + n, "TRD-" + run + "-" + n, UUID.randomUUID());
+        }
+
+        /** {@return the request path: the run's own, so a run's keys can be counted} */
+        public String path() {
+            return PATH + "/" + run;
         }
 
         /** {@return the request the key guards: POST with the trade's id as its body} */
         public IdempotentRequest http() {
-            return IdempotentRequest.of("POST", PATH, "{\"trade_id\":\"" + tradeId + "\"}");
+            return IdempotentRequest.of("POST", path(), body());
+        }
+
+        /** {@return the request's body} */
+        public String body() {
+            return "{\"trade_id\":\"" + tradeId + "\"}";
         }
     }
 
@@ -143,6 +153,40 @@ public final class LoadHarness {
     private Trade readBack(Request r) {
         return retry.idempotent(() -> fcn.trades().find(r.tradeId())).orElseThrow(
                 () -> new NotFoundException("trade", r.tradeId()));
+    }
+
+    /**
+     * Set-based, for runs too long to check request by request (the benchmark): run {@code run} claimed exactly
+     * {@code requests} keys, all completed, and booked exactly one trade with one {@code created} event for each.
+     * {@return what does not hold; empty when all does}
+     */
+    public static List<String> verifyRun(DataSource direct, String run, long requests) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        String prefix = "TRD-" + run + "-%";
+        String[][] counts = {
+            {"claimed keys", "SELECT COUNT(*) FROM fcn_idempotency_key WHERE request_path = ?", PATH + "/" + run},
+            {"completed keys", "SELECT COUNT(*) FROM fcn_idempotency_key WHERE request_path = ?"
+                    + " AND state = 'completed'", PATH + "/" + run},
+            {"trades", "SELECT COUNT(*) FROM fcn_trade WHERE trade_id LIKE ?", prefix},
+            {"created events", "SELECT COUNT(*) FROM fcn_lifecycle_event WHERE trade_id LIKE ?"
+                    + " AND event_type = 'created'", prefix},
+            {"distinct traded ids among the events", "SELECT COUNT(DISTINCT trade_id) FROM fcn_lifecycle_event"
+                    + " WHERE trade_id LIKE ? AND event_type = 'created'", prefix}};
+        try (Connection c = direct.getConnection()) {
+            for (String[] count : counts) {
+                try (PreparedStatement ps = c.prepareStatement(count[1])) {
+                    ps.setString(1, count[2]);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) != requests) {
+                            problems.add(count[0] + " of run " + run + ": " + rs.getLong(1) + ", requests answered: "
+                                    + requests);
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     /** What {@link #verify} found. */
