@@ -75,9 +75,8 @@ public final class FcnPersistence {
         } else {
             // Thread-bound: repository calls inside inTransaction use the transaction's connection without
             // passing a context around.
-            ThreadBoundTransactions transactions = new ThreadBoundTransactions(connections);
-            configuration.set(transactions.connections());
-            configuration.set(transactions);
+            configuration.set(connections);
+            configuration.set(ThreadBoundTransactions.over(connections)); // and its connections, as jOOQ does
         }
         List<ExecuteListener> listeners = new ArrayList<>(b.listeners);
         listeners.add(new SqlErrors.TranslatingListener());

@@ -5,44 +5,49 @@ import java.sql.SQLException;
 
 import org.jooq.ConnectionProvider;
 import org.jooq.TransactionContext;
-import org.jooq.TransactionProvider;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
  * The entry point's transactions, bound to the calling thread: the outermost {@code inTransaction} takes one
  * connection from the pool, every statement on the thread uses it until the transaction ends, and a transaction
- * begun inside another joins it (no savepoints), as jOOQ's {@code ThreadLocalTransactionProvider} without nesting.
- * Written here because that provider leaves the thread bound to a dead connection after a rollback or a commit on
- * a lost connection fails: every later transaction on the thread then failed. Here the thread is unbound and the
- * connection handed back to the pool whatever fails.
+ * begun inside another joins it (no savepoints), as jOOQ's {@link ThreadLocalTransactionProvider} without nesting,
+ * whose type it keeps for jOOQ. Its own begin, commit and rollback because jOOQ's leave the thread bound to a dead
+ * connection when a rollback or commit on a lost connection fails: every later transaction on the thread then
+ * failed. Here the thread is unbound and the connection handed back to the pool whatever fails.
  */
-final class ThreadBoundTransactions implements TransactionProvider {
+final class ThreadBoundTransactions extends ThreadLocalTransactionProvider {
 
     private final ConnectionProvider pool;
-    private final ThreadLocal<Bound> bound = new ThreadLocal<>();
-    private final ConnectionProvider connections = new ConnectionProvider() {
-        @Override
-        public Connection acquire() {
-            Bound b = bound.get();
-            return b != null ? b.connection : pool.acquire();
-        }
+    private final ThreadLocal<Bound> bound;
 
-        @Override
-        public void release(Connection connection) {
-            Bound b = bound.get();
-            if (b == null || b.connection != connection) {
-                pool.release(connection);
-            }
-        }
-    };
-
-    ThreadBoundTransactions(ConnectionProvider pool) {
+    private ThreadBoundTransactions(ConnectionProvider pool, ThreadLocal<Bound> bound, ConnectionProvider connections) {
+        // A ThreadLocalTransactionProvider to jOOQ (DSLContext.transactionResult(() -> ...) needs one), whose
+        // connections come from this class's binding: the superclass's own thread-local is never set.
+        super(connections, false);
         this.pool = pool;
+        this.bound = bound;
     }
 
-    /** The connections every statement takes: the thread's transaction's, else the pool's. */
-    ConnectionProvider connections() {
-        return connections;
+    /** Transactions over {@code pool}; every statement on a thread inside one uses its connection. */
+    static ThreadBoundTransactions over(ConnectionProvider pool) {
+        ThreadLocal<Bound> bound = new ThreadLocal<>();
+        ConnectionProvider connections = new ConnectionProvider() {
+            @Override
+            public Connection acquire() {
+                Bound b = bound.get();
+                return b != null ? b.connection : pool.acquire();
+            }
+
+            @Override
+            public void release(Connection connection) {
+                Bound b = bound.get();
+                if (b == null || b.connection != connection) {
+                    pool.release(connection);
+                }
+            }
+        };
+        return new ThreadBoundTransactions(pool, bound, connections);
     }
 
     @Override

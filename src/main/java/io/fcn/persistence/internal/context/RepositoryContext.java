@@ -144,7 +144,7 @@ public final class RepositoryContext {
         TransactionState state = new TransactionState();
         transaction.set(state);
         try {
-            return dsl.transactionResult(configuration -> {
+            return dsl.transactionResult(() -> {
                 T result = work.get();
                 if (state.failure != null) {
                     throw new TransactionRolledBackException(state.failure instanceof RuntimeException r
