@@ -41,7 +41,7 @@ import io.fcn.persistence.support.load.LoadHarness.Request;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Measurement(iterations = 2, time = 2)
 public class ThroughputBenchmark {
 
     /** The pool and the entry point all client threads share, one per fork; checked when the trial ends. */
