@@ -70,19 +70,22 @@ public final class FcnPersistence {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(b.dialect);
         configuration.set(b.settings);
+        RepositoryContext.Pinning pinning = Supplier::get;
         if (b.callerManagedTransactions) {
             configuration.set(connections);
         } else {
             // Thread-bound: repository calls inside inTransaction use the transaction's connection without
             // passing a context around.
             configuration.set(connections);
-            configuration.set(ThreadBoundTransactions.over(connections)); // and its connections, as jOOQ does
+            ThreadBoundTransactions transactions = ThreadBoundTransactions.over(connections);
+            configuration.set(transactions); // and its connections, as jOOQ does
+            pinning = transactions::pinned;
         }
         List<ExecuteListener> listeners = new ArrayList<>(b.listeners);
         listeners.add(new SqlErrors.TranslatingListener());
         configuration.set(listeners.toArray(ExecuteListener[]::new));
         this.dsl = DSL.using(configuration);
-        this.context = new RepositoryContext(dsl, b.clock, b.callerManagedTransactions, b.observer);
+        this.context = new RepositoryContext(dsl, b.clock, b.callerManagedTransactions, b.observer, pinning);
 
         this.templates = new TemplateRepository(context);
         this.lifecycleEvents = new LifecycleEventRepository(context);

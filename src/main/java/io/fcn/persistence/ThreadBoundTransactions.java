@@ -2,6 +2,7 @@ package io.fcn.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 import org.jooq.ConnectionProvider;
 import org.jooq.TransactionContext;
@@ -48,6 +49,26 @@ final class ThreadBoundTransactions extends ThreadLocalTransactionProvider {
             }
         };
         return new ThreadBoundTransactions(pool, bound, connections);
+    }
+
+    /**
+     * Runs {@code work} with one connection bound to the thread and left in auto-commit: each statement still
+     * commits on its own, but all of them take the same connection from the pool once. Inside a transaction (or
+     * another pinned call) it runs on the connection already bound.
+     */
+    <T> T pinned(Supplier<T> work) {
+        if (bound.get() != null) {
+            return work.get();
+        }
+        Connection connection = pool.acquire();
+        Bound pin = new Bound(connection, false);
+        bound.set(pin);
+        try {
+            return work.get();
+        } finally {
+            bound.remove();
+            pool.release(connection);
+        }
     }
 
     @Override

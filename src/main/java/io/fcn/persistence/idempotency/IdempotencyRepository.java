@@ -156,8 +156,16 @@ public final class IdempotencyRepository {
         if (lease.compareTo(ttl) > 0) {
             throw new ValidationException("lease", "must not be longer than ttl (" + ttl + "), got " + lease);
         }
-        requireOwnCommit("claim");
+        // One pool checkout for the check and every statement of the claim, not one each: under a busy pool each
+        // checkout may wait for a connection.
+        return db.onOneConnection(() -> {
+            requireOwnCommit("claim");
+            return claimRounds(key, fingerprint, method, path, ttl, lease, requestId);
+        });
+    }
 
+    private ClaimOutcome claimRounds(String key, String fingerprint, String method, String path, Duration ttl,
+            Duration lease, String requestId) {
         String keyHash = IdempotencyKeys.keyHash(key);
         OffsetDateTime now = db.now();
         OffsetDateTime lockedUntil = Validate.plus("locked_until", now, "lease", lease).truncatedTo(ChronoUnit.MICROS);
