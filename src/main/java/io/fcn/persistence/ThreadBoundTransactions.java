@@ -61,13 +61,16 @@ final class ThreadBoundTransactions extends ThreadLocalTransactionProvider {
             return work.get();
         }
         Connection connection = pool.acquire();
-        Bound pin = new Bound(connection, false);
-        bound.set(pin);
+        bound.set(new Bound(connection, false));
         try {
-            return work.get();
-        } finally {
+            T result = work.get();
             bound.remove();
             pool.release(connection);
+            return result;
+        } catch (RuntimeException | Error e) {
+            bound.remove();
+            releaseQuietly(connection, e instanceof RuntimeException r ? r : null); // keep the work's failure
+            throw e;
         }
     }
 

@@ -21,6 +21,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     /**
      * A policy; validated.
+     * @param maxAttempts the most attempts, the first included, 1 to 100
+     * @param initialBackoff the wait before the second attempt, before jitter
+     * @param maxBackoff the longest wait, before jitter, not shorter than {@code initialBackoff}
      * @throws ValidationException when {@code maxAttempts} is below 1 or above 100, a backoff is negative, or
      *         {@code maxBackoff} is shorter than {@code initialBackoff}
      */
