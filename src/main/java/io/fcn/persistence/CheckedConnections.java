@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import org.jooq.ConnectionProvider;
+import org.jooq.exception.DataAccessException;
+
+import io.fcn.persistence.internal.errors.SqlErrors;
 
 import io.fcn.persistence.sqlserver.ConnectionCheck;
 import io.fcn.persistence.sqlserver.SqlServerSettings;
@@ -31,7 +34,12 @@ final class CheckedConnections implements ConnectionProvider {
     public Connection acquire() {
         Connection connection = delegate.acquire();
         if (!checked) {
-            check(connection);
+            try {
+                check(connection);
+            } catch (RuntimeException e) {
+                delegate.release(connection);
+                throw e;
+            }
         }
         return connection;
     }
@@ -58,11 +66,15 @@ final class CheckedConnections implements ConnectionProvider {
             outcome = SqlServerSettings.check(connection);
             outcome.warning().ifPresent(warning -> LOG.log(System.Logger.Level.WARNING, warning));
         } catch (SQLException | RuntimeException e) {
+            if (SqlErrors.isConnectionLoss(e)) {
+                // The connection died under the check: not the caller's to use. The call fails as a lost
+                // connection (retryable) and the next connection is checked.
+                throw new DataAccessException("connection lost while checking the connection settings", e);
+            }
             // Never fails the caller's work; the exception's text is not logged, as it may name the server.
             LOG.log(System.Logger.Level.DEBUG, "fcn-persistence: connection settings not checked ("
                     + e.getClass().getSimpleName() + ")");
-        } finally {
-            checked = true;
         }
+        checked = true;
     }
 }

@@ -21,7 +21,6 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.ThreadLocalTransactionProvider;
 
 import io.fcn.persistence.drift.DriftCheck;
 import io.fcn.persistence.internal.context.RepositoryContext;
@@ -71,17 +70,22 @@ public final class FcnPersistence {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(b.dialect);
         configuration.set(b.settings);
-        configuration.set(connections);
-        if (!b.callerManagedTransactions) {
+        RepositoryContext.Pinning pinning = Supplier::get;
+        if (b.callerManagedTransactions) {
+            configuration.set(connections);
+        } else {
             // Thread-bound: repository calls inside inTransaction use the transaction's connection without
             // passing a context around.
-            configuration.set(new ThreadLocalTransactionProvider(connections, false));
+            configuration.set(connections);
+            ThreadBoundTransactions transactions = ThreadBoundTransactions.over(connections);
+            configuration.set(transactions); // and its connections, as jOOQ does
+            pinning = transactions::pinned;
         }
         List<ExecuteListener> listeners = new ArrayList<>(b.listeners);
         listeners.add(new SqlErrors.TranslatingListener());
         configuration.set(listeners.toArray(ExecuteListener[]::new));
         this.dsl = DSL.using(configuration);
-        this.context = new RepositoryContext(dsl, b.clock, b.callerManagedTransactions, b.observer);
+        this.context = new RepositoryContext(dsl, b.clock, b.callerManagedTransactions, b.observer, pinning);
 
         this.templates = new TemplateRepository(context);
         this.lifecycleEvents = new LifecycleEventRepository(context);

@@ -116,6 +116,9 @@ class TransactionRuleTest {
         calls.put("IdempotencyRepository.claim(String,IdempotentRequest,Duration,Duration)",
                 f -> f.idempotency().claim("key-1", IdempotentRequest.withoutBody("POST", "/v1/trades"),
                         Duration.ofHours(1), Duration.ofSeconds(30)));
+        calls.put("IdempotencyRepository.claim(String,IdempotentRequest,Duration,Duration,UUID)",
+                f -> f.idempotency().claim("key-1", IdempotentRequest.withoutBody("POST", "/v1/trades"),
+                        Duration.ofHours(1), Duration.ofSeconds(30), java.util.UUID.randomUUID()));
         calls.put("IdempotencyRepository.claim(String,String,String,String,Duration,Duration)",
                 TransactionRuleTest::deprecatedClaim);
         calls.put("IdempotencyRepository.complete(ClaimToken,int,String)",

@@ -97,7 +97,7 @@ public final class BenchMain {
             ResultFormatFactory.getInstance(cli.getResultFormat().orElse(ResultFormatType.JSON), jmhResult.toString())
                     .writeOut(results);
             ResultTable table = ResultTable.of(results);
-            String markdown = table.markdown(harness::label);
+            String markdown = table.markdown(harness::label) + Throughput.markdown(results, harness::label);
             System.out.println();
             System.out.println(markdown);
             System.out.println(header.get("sqlServer"));
@@ -208,6 +208,53 @@ public final class BenchMain {
 
     private static void write(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The throughput benchmark's figures beside the table: per engine, thread count and side, requests per second
+     * (threads ÷ mean time: each thread runs one request after another) and the sampled p50 and p99.
+     */
+    static final class Throughput {
+
+        private Throughput() {
+        }
+
+        static String markdown(Collection<RunResult> results, java.util.function.Function<BenchEngine, String> label) {
+            StringBuilder out = new StringBuilder();
+            Map<String, double[]> library = new LinkedHashMap<>();
+            for (RunResult run : results) {
+                String name = run.getParams().getBenchmark();
+                if (!name.contains(".ThroughputBenchmark.")) {
+                    continue;
+                }
+                if (out.length() == 0) {
+                    out.append("\n| engine | threads | side | requests/s | mean µs | p50 µs | p99 µs |\n")
+                            .append("|---|---|---|---|---|---|---|\n");
+                }
+                String method = name.substring(name.lastIndexOf('.') + 1);
+                String side = method.substring(method.lastIndexOf('_') + 1);
+                int threads = run.getParams().getThreads();
+                var stats = run.getPrimaryResult().getStatistics();
+                double mean = stats.getMean();
+                String engineParam = run.getParams().getParam(BenchEngine.PARAM);
+                BenchEngine engine = engineParam == null ? BenchEngine.H2 : BenchEngine.of(engineParam);
+                out.append(String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %.0f | %.0f | %.0f |%n",
+                        label.apply(engine), threads, side, threads * 1e6 / mean, mean, stats.getPercentile(50),
+                        stats.getPercentile(99)));
+                library.put(engine + "/" + side + "/" + threads, new double[] {threads * 1e6 / mean});
+            }
+            for (BenchEngine engine : BenchEngine.values()) {
+                for (String side : List.of("library", "jdbc")) {
+                    double[] one = library.get(engine + "/" + side + "/1");
+                    double[] sixteen = library.get(engine + "/" + side + "/16");
+                    if (one != null && sixteen != null) {
+                        out.append(String.format(Locale.ROOT, "%nScaling 1 → 16 threads, %s, %s: %.2f×", label.apply(engine),
+                                side, sixteen[0] / one[0]));
+                    }
+                }
+            }
+            return out.length() == 0 ? "" : out.append('\n').toString();
+        }
     }
 
     /** What the table's figures were measured on. */

@@ -97,45 +97,7 @@ final class HandWrittenJdbc {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                String templateId;
-                String specVersion;
-                try (PreparedStatement ps = c.prepareStatement(SELECT_TEMPLATE)) {
-                    ps.setString(1, t.templateId());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new IllegalArgumentException("no template " + t.templateId());
-                        }
-                        templateId = rs.getString(1);
-                        specVersion = rs.getString(2);
-                        if (!"active".equals(rs.getString(3)) || !specVersion.equalsIgnoreCase(t.specVersion())) {
-                            throw new IllegalArgumentException("template not usable");
-                        }
-                    }
-                }
-                OffsetDateTime now = now();
-                try (PreparedStatement ps = c.prepareStatement(INSERT_TRADE)) {
-                    ps.setString(1, t.tradeId());
-                    ps.setString(2, templateId);
-                    ps.setString(3, specVersion);
-                    ps.setObject(4, t.tradeDate());
-                    ps.setObject(5, t.maturityDate());
-                    ps.setBigDecimal(6, t.notional());
-                    ps.setString(7, t.currency());
-                    ps.setString(8, TradeStatus.ACTIVE.getLiteral());
-                    ps.setBoolean(9, false);
-                    ps.setBoolean(10, false);
-                    ps.setString(11, t.tradeParams());
-                    ps.setInt(12, 0);
-                    ps.setObject(13, now);
-                    ps.setObject(14, now);
-                    ps.executeUpdate();
-                }
-                String payload = "{\"template_id\":\"" + templateId + "\",\"spec_version\":\"" + specVersion
-                        + "\",\"trade_date\":\"" + t.tradeDate() + "\",\"maturity_date\":\"" + t.maturityDate()
-                        + "\",\"notional\":" + t.notional().toPlainString() + ",\"currency\":\"" + t.currency()
-                        + "\"}";
-                insertEvent(c, t.tradeId(), LifecycleEventType.CREATED, t.tradeDate(), payload, now);
-                Trade booked = findTrade(c, t.tradeId()).orElseThrow();
+                Trade booked = bookIn(c, t);
                 c.commit();
                 return booked;
             } catch (SQLException | RuntimeException e) {
@@ -145,6 +107,100 @@ final class HandWrittenJdbc {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /** {@link #book}'s statements on {@code c}, inside the caller's transaction. */
+    private Trade bookIn(Connection c, NewTrade t) throws SQLException {
+        String templateId;
+        String specVersion;
+        try (PreparedStatement ps = c.prepareStatement(SELECT_TEMPLATE)) {
+            ps.setString(1, t.templateId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no template " + t.templateId());
+                }
+                templateId = rs.getString(1);
+                specVersion = rs.getString(2);
+                if (!"active".equals(rs.getString(3)) || !specVersion.equalsIgnoreCase(t.specVersion())) {
+                    throw new IllegalArgumentException("template not usable");
+                }
+            }
+        }
+        OffsetDateTime now = now();
+        try (PreparedStatement ps = c.prepareStatement(INSERT_TRADE)) {
+            ps.setString(1, t.tradeId());
+            ps.setString(2, templateId);
+            ps.setString(3, specVersion);
+            ps.setObject(4, t.tradeDate());
+            ps.setObject(5, t.maturityDate());
+            ps.setBigDecimal(6, t.notional());
+            ps.setString(7, t.currency());
+            ps.setString(8, TradeStatus.ACTIVE.getLiteral());
+            ps.setBoolean(9, false);
+            ps.setBoolean(10, false);
+            ps.setString(11, t.tradeParams());
+            ps.setInt(12, 0);
+            ps.setObject(13, now);
+            ps.setObject(14, now);
+            ps.executeUpdate();
+        }
+        String payload = "{\"template_id\":\"" + templateId + "\",\"spec_version\":\"" + specVersion
+                + "\",\"trade_date\":\"" + t.tradeDate() + "\",\"maturity_date\":\"" + t.maturityDate()
+                + "\",\"notional\":" + t.notional().toPlainString() + ",\"currency\":\"" + t.currency()
+                + "\"}";
+        insertEvent(c, t.tradeId(), LifecycleEventType.CREATED, t.tradeDate(), payload, now);
+        Trade booked = findTrade(c, t.tradeId()).orElseThrow();
+        return booked;
+    }
+
+    /**
+     * The load harness's request ({@code support/load/LoadHarness}) by hand: the claim with the request id as its
+     * token (auto-committed), then booking and completing the key in one transaction, then the trade read back on
+     * a connection of its own; the response is the harness's.
+     */
+    String claimBookComplete(String key, String fingerprint, String path, NewTrade t, String requestId)
+            throws SQLException {
+        String keyHash = sha256Hex(key);
+        OffsetDateTime now = now();
+        try (Connection c = pool.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_CLAIM)) {
+                ps.setString(1, keyHash);
+                ps.setString(2, fingerprint);
+                ps.setString(3, "POST");
+                ps.setString(4, path);
+                ps.setString(5, requestId);
+                ps.setObject(6, now.plusSeconds(30));
+                ps.setObject(7, now);
+                ps.setObject(8, now.plusHours(24));
+                ps.executeUpdate();
+            }
+        }
+        String response;
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Trade booked = bookIn(c, t);
+                response = "{\"trade_id\":\"" + booked.tradeId() + "\",\"status\":\"" + booked.status().getLiteral()
+                        + "\",\"version\":" + booked.version() + "}";
+                try (PreparedStatement ps = c.prepareStatement(COMPLETE_CLAIM)) {
+                    ps.setInt(1, 201);
+                    ps.setString(2, response);
+                    ps.setString(3, keyHash);
+                    ps.setString(4, requestId);
+                    if (ps.executeUpdate() != 1) {
+                        throw new IllegalStateException("claim lost");
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        findTrade(t.tradeId()).orElseThrow();
+        return response;
     }
 
     /** One auto-committed insert, as the library's append outside a transaction. */

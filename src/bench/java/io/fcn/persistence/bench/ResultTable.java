@@ -60,7 +60,10 @@ final class ResultTable {
             Map.entry("keysetDeep", "keyset page of 50, 900,000 rows deep"),
             Map.entry("offsetFirst", "OFFSET page of 50 + count, first page"),
             Map.entry("offsetDeep", "OFFSET page of 50 + count, 900,000 rows deep"),
-            Map.entry("purge1m", "purge 1,000,000 expired keys, `DELETE TOP (batch)`"));
+            Map.entry("purge1m", "purge 1,000,000 expired keys, `DELETE TOP (batch)`"),
+            Map.entry("request1", "claim → book + complete → read back, 1 client thread (shared pool of 8)"),
+            Map.entry("request4", "claim → book + complete → read back, 4 client threads"),
+            Map.entry("request16", "claim → book + complete → read back, 16 client threads"));
     private static final List<String> ORDER = List.copyOf(OPERATIONS.keySet());
     private static final Map<String, String> JDBC_VARIANTS = Map.of(
             "jdbc", "JDBC",

@@ -2,7 +2,7 @@ package io.fcn.persistence.exceptions;
 
 /**
  * The database refused or failed a statement for a reason that retrying will not fix (a constraint the library did
- * not expect, a missing privilege, a lost connection). Keeps what a caller can act on, SQLState and the SQL Server
+ * not expect, a missing privilege). Keeps what a caller can act on, SQLState and the SQL Server
  * error number, and never the driver's message text, which may carry a URL or a credential: the cause is a scrubbed
  * stand-in for the driver's exception (its class name, SQLState, error number and stack trace).
  */

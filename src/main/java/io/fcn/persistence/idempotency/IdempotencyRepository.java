@@ -90,7 +90,35 @@ public final class IdempotencyRepository {
     public ClaimOutcome claim(String key, IdempotentRequest request, Duration ttl, Duration lease) {
         return db.call("idempotency", "claim", () -> {
             Validate.notNull("request", request);
-            return claimFor(key, request.fingerprint(), request.method(), request.path(), ttl, lease);
+            return claimFor(key, request.fingerprint(), request.method(), request.path(), ttl, lease, null);
+        });
+    }
+
+    /**
+     * {@link #claim(String, IdempotentRequest, Duration, Duration)} by a requester that names its attempt:
+     * {@code requestId} becomes the claim's owner token. If a claim made with the same {@code requestId} (and the
+     * same request) still holds the key, for instance because the first attempt's claim committed but its answer
+     * was lost with the connection, the claim is handed back ({@link Claimed}, with that claim's lease, not
+     * extended) instead of {@link InProgress}: the requester's own retry does not wait out its own lease (past the
+     * lease, the key is taken over as by any claimant, with a new lease and the same token). Use one
+     * new id per logical request, kept across its retries; never share it between requesters.
+     *
+     * @param key the client's idempotency key, as sent
+     * @param request the request the key guards
+     * @param ttl how long the key is kept, from now
+     * @param lease how long this claim holds the key before another worker may take it over
+     * @param requestId the requester's id for this request, the same on every retry of it
+     * @return as {@link #claim(String, IdempotentRequest, Duration, Duration)}; {@link Claimed} also when this
+     *         {@code requestId} already holds the key
+     * @throws io.fcn.persistence.exceptions.ValidationException before any SQL, when an argument breaks its rule
+     * @throws MisuseException when called inside a transaction (the entry point's or the caller's)
+     */
+    public ClaimOutcome claim(String key, IdempotentRequest request, Duration ttl, Duration lease, UUID requestId) {
+        return db.call("idempotency", "claim", () -> {
+            Validate.notNull("request", request);
+            Validate.notNull("request_id", requestId);
+            return claimFor(key, request.fingerprint(), request.method(), request.path(), ttl, lease,
+                    requestId.toString());
         });
     }
 
@@ -112,12 +140,13 @@ public final class IdempotencyRepository {
     public ClaimOutcome claim(String key, String fingerprint, String method, String path, Duration ttl,
             Duration lease) {
         return db.call("idempotency", "claim", () -> {
-            return claimFor(key, fingerprint, method, path, ttl, lease);
+            return claimFor(key, fingerprint, method, path, ttl, lease, null);
         });
     }
 
+    /** {@code requestId}: the owner token to claim with (null: a new one per round), and to recognise as ours. */
     private ClaimOutcome claimFor(String key, String fingerprint, String method, String path, Duration ttl,
-            Duration lease) {
+            Duration lease, String requestId) {
         Validate.text("key", key, KEY_MAX_LENGTH);
         Validate.lowerHex("fingerprint", fingerprint, 64);
         Validate.asciiText("method", method, METHOD_MAX_LENGTH);
@@ -127,15 +156,24 @@ public final class IdempotencyRepository {
         if (lease.compareTo(ttl) > 0) {
             throw new ValidationException("lease", "must not be longer than ttl (" + ttl + "), got " + lease);
         }
-        requireOwnCommit("claim");
+        // One pool checkout for the check and every statement of the claim, not one each: under a busy pool each
+        // checkout may wait for a connection.
+        return db.onOneConnection(() -> {
+            requireOwnCommit("claim");
+            return claimRounds(key, fingerprint, method, path, ttl, lease, requestId);
+        });
+    }
 
+    private ClaimOutcome claimRounds(String key, String fingerprint, String method, String path, Duration ttl,
+            Duration lease, String requestId) {
         String keyHash = IdempotencyKeys.keyHash(key);
         OffsetDateTime now = db.now();
         OffsetDateTime lockedUntil = Validate.plus("locked_until", now, "lease", lease).truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime expiresAt = Validate.plus("expires_at", now, "ttl", ttl).truncatedTo(ChronoUnit.MICROS);
         RuntimeException lastRace = null;
         for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
-            Claim claim = new Claim(keyHash, fingerprint, method, path, newToken(), now, lockedUntil, expiresAt);
+            Claim claim = new Claim(keyHash, fingerprint, method, path, requestId != null ? requestId : newToken(),
+                    now, lockedUntil, expiresAt);
             try {
                 queries.insertClaim(claim);
                 return counted("claimed", claimed(claim, lockedUntil, expiresAt));
@@ -164,6 +202,12 @@ public final class IdempotencyRepository {
                 return counted("replay", new Replay(stored.responseStatus(), stored.responseBody()));
             }
             if (stored.lockedUntil().isAfter(now)) {
+                if (requestId != null && requestId.equals(stored.lockToken())) {
+                    // Our own earlier attempt holds it (its answer was lost): hand the claim back. Past its lease
+                    // it is taken over below like anyone's, with a new lease.
+                    return counted("reclaimed", new Claimed(new ClaimToken(keyHash, requestId), stored.lockedUntil(),
+                            stored.expiresAt()));
+                }
                 return counted("in_progress", new InProgress(stored.lockedUntil()));
             }
             if (IdempotencyQueries.takeOverLease(db.dsl(), keyHash, stored.lockToken(), claim.token(), lockedUntil,

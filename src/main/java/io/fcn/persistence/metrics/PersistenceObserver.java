@@ -25,8 +25,9 @@ public interface PersistenceObserver {
 
     /**
      * An idempotency claim answered.
-     * @param outcome {@code claimed}, {@code in_progress}, {@code replay}, {@code conflict} or {@code taken_over}
-     *                (claimed by taking over an expired lease or key)
+     * @param outcome {@code claimed}, {@code in_progress}, {@code replay}, {@code conflict}, {@code taken_over}
+     *                (claimed by taking over an expired lease or key) or {@code reclaimed} (the same request id's
+     *                claim handed back)
      */
     default void idempotencyClaim(String outcome) {
     }

@@ -10,8 +10,10 @@ import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
 
+import io.fcn.persistence.exceptions.CommitOutcomeUnknownException;
 import io.fcn.persistence.exceptions.MisuseException;
 import io.fcn.persistence.exceptions.TransactionRolledBackException;
+import io.fcn.persistence.internal.errors.ScrubbedSqlException;
 import io.fcn.persistence.internal.errors.SqlErrors;
 import io.fcn.persistence.metrics.PersistenceObserver;
 
@@ -27,6 +29,7 @@ public final class RepositoryContext {
     private final Clock clock;
     private final boolean callerManagedTransactions;
     private final PersistenceObserver observer;
+    private final Pinning pinning;
     private final ThreadLocal<TransactionState> transaction = new ThreadLocal<>();
     private final ThreadLocal<int[]> callDepth = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -37,10 +40,32 @@ public final class RepositoryContext {
     /** With {@code observer} (null: none) told of every outermost call, claim and purge. */
     public RepositoryContext(DSLContext dsl, Clock clock, boolean callerManagedTransactions,
             PersistenceObserver observer) {
+        this(dsl, clock, callerManagedTransactions, observer, Supplier::get);
+    }
+
+    /** With {@code pinning}: how {@link #onOneConnection} keeps one connection for a run of statements. */
+    public RepositoryContext(DSLContext dsl, Clock clock, boolean callerManagedTransactions,
+            PersistenceObserver observer, Pinning pinning) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.callerManagedTransactions = callerManagedTransactions;
         this.observer = observer;
+        this.pinning = Objects.requireNonNull(pinning, "pinning");
+    }
+
+    /** Runs statements on one connection taken from the pool once (the entry point's transactions provide it). */
+    @FunctionalInterface
+    public interface Pinning {
+        /** Runs {@code work} with one connection for all its statements, each still auto-committed. */
+        <T> T pinned(Supplier<T> work);
+    }
+
+    /**
+     * Runs {@code work}, statements that each commit on their own, on one connection taken from the pool once:
+     * under a busy pool every checkout may wait for a connection, so a call of several statements takes one.
+     */
+    public <T> T onOneConnection(Supplier<T> work) {
+        return pinning.pinned(work);
     }
 
     /** Where claims and purges are reported: the builder's observer, or one that ignores them. */
@@ -148,9 +173,14 @@ public final class RepositoryContext {
                     throw new TransactionRolledBackException(state.failure instanceof RuntimeException r
                             ? SqlErrors.translate(r) : state.failure);
                 }
+                state.committing = true; // what fails from here on is jOOQ's commit
                 return result;
             });
         } catch (RuntimeException e) {
+            if (state.committing && SqlErrors.isConnectionLoss(e)) {
+                // The server may have committed before the connection broke: not retryable, whoever called.
+                throw new CommitOutcomeUnknownException(ScrubbedSqlException.of(SqlErrors.rootSqlException(e)));
+            }
             // Called by the service: a typed error. Called from a library call: that call translates at its end,
             // and its own handling still sees the driver's exception (update counts, constraint names).
             throw callDepth.get()[0] == 0 ? SqlErrors.translate(e) : e;
@@ -178,5 +208,6 @@ public final class RepositoryContext {
 
     private static final class TransactionState {
         Throwable failure;
+        boolean committing;
     }
 }

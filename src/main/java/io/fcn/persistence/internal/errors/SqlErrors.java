@@ -3,7 +3,10 @@ package io.fcn.persistence.internal.errors;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +38,16 @@ public final class SqlErrors {
     private static final int H2_STATEMENT_CANCELED = 57014;
     private static final int H2_DUPLICATE_KEY = 23505;
     private static final int H2_FOREIGN_KEY_PARENT_MISSING = 23506;
+    /** H2: connection broken, database closed, database called at shutdown. */
+    private static final Set<Integer> H2_CONNECTION_LOST = Set.of(90067, 90098, 90121);
+    /**
+     * SQL Server / Azure SQL errors that a retry after a pause survives: the failover and throttling errors
+     * Microsoft's transient-fault guidance lists (4060 cannot open database, 4221 login during a replica change,
+     * 10928/10929 resource limits, 40197 service error, 40501 busy, 40613 database unavailable, 49918-49920
+     * cannot process request).
+     */
+    private static final Set<Integer> MSSQL_FAILOVER = Set.of(4060, 4221, 10928, 10929, 40197, 40501, 40613,
+            49918, 49919, 49920);
 
     private SqlErrors() {
     }
@@ -108,6 +121,12 @@ public final class SqlErrors {
             default:
                 break;
         }
+        if (MSSQL_FAILOVER.contains(e.getErrorCode())) {
+            return Reason.FAILOVER;
+        }
+        if (isConnectionLoss(error)) {
+            return Reason.CONNECTION_LOST;
+        }
         if (e instanceof SQLTimeoutException || "HYT00".equals(e.getSQLState())
                 || e.getErrorCode() == H2_STATEMENT_CANCELED) {
             return Reason.QUERY_TIMEOUT;
@@ -124,6 +143,40 @@ public final class SqlErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * The connection broke, was closed under the call, or could not be opened: SQLState class 08 (mssql-jdbc's
+     * 08S01 "connection reset", 08006 and 08003 "the connection is closed", pools' 08001), a driver's transient or
+     * recoverable connection exception, H2's connection codes. Anywhere in the cause chain, since pools and jOOQ
+     * wrap the driver's exception.
+     */
+    public static boolean isConnectionLoss(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e) {
+                for (SQLException s = e; s != null; s = s.getNextException()) {
+                    String state = s.getSQLState();
+                    if ((state != null && state.startsWith("08")) || H2_CONNECTION_LOST.contains(s.getErrorCode())
+                            || s instanceof SQLTransientConnectionException || s instanceof SQLRecoverableException
+                            || "The connection is closed.".equals(s.getMessage())) {
+                        return true;
+                    }
+                    if (s.getNextException() == s) {
+                        break;
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The first SQLException in {@code error}'s cause chain, or {@code error} itself when there is none. */
+    public static Throwable rootSqlException(Throwable error) {
+        SQLException e = sqlException(error);
+        return e != null ? e : error;
     }
 
     private static SQLException sqlException(Throwable error) {
