@@ -35,9 +35,9 @@ import io.fcn.persistence.internal.engine.EngineFamily;
  * driver keeps the server's prepared handle of each statement text per physical connection and re-executes it
  * ({@code sp_execute}) instead of preparing the statement again on every call ({@code sp_prepexec}); a pooled
  * connection then prepares each of the library's statements once. The cache is a per-connection LRU of
- * {@value #STATEMENT_POOLING_CACHE_SIZE} texts: the library sends about 100 distinct statement texts (its lists
- * and pages across every filter and direction are most of them; docs/sql-server.md counts them), which leaves room
- * for about as many of a service's own before a handle is evicted and prepared again. Leave {@code prepareMethod}
+ * {@value #STATEMENT_POOLING_CACHE_SIZE} texts: the library sends about 75 distinct statement texts (40 of them
+ * its lists: 10 filters × first page, next page, count, numbered page; docs/sql-server.md counts them), which
+ * leaves room for some 180 of a service's own before a handle is evicted and prepared again. Leave {@code prepareMethod}
  * at its default ({@code prepexec}); docs/sql-server.md lists the driver's known limits of statement pooling.
  *
  * <p>Not recommended: {@code useBulkCopyForBatchInsert}. The library's own batch insert (observations) turns it off
@@ -55,8 +55,8 @@ public final class SqlServerSettings {
     public static final String STATEMENT_POOLING_CACHE_SIZE_PROPERTY = "statementPoolingCacheSize";
 
     /**
-     * The recommended cache size: the library's ~100 distinct statements, and as many again for a service's own,
-     * rounded up to a power of two.
+     * The recommended cache size: the library's ~75 distinct statements and some 180 of a service's own (a
+     * power of two).
      */
     public static final int STATEMENT_POOLING_CACHE_SIZE = 256;
 
