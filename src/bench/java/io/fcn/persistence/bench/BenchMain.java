@@ -119,9 +119,9 @@ public final class BenchMain {
             write(target.resolve("bench-results.md"), markdown + "\n" + header.get("sqlServer") + "\n");
             String json = table.json(harness::label, header);
             write(target.resolve("bench-results.json"), json);
-            Path results = Path.of(System.getProperty("fcn.bench.results", "src/bench/results"));
-            Files.createDirectories(results);
-            Path dated = results.resolve("bench-results-" + header.get("date") + "-" + engineNames(engines, harness)
+            Path resultsDir = Path.of(System.getProperty("fcn.bench.results", "src/bench/results"));
+            Files.createDirectories(resultsDir);
+            Path dated = resultsDir.resolve("bench-results-" + header.get("date") + "-" + engineNames(engines, harness)
                     + ".json");
             write(dated, json);
             System.out.println("Written: " + jmhResult + ", " + target.resolve("bench-results.md") + ", "
