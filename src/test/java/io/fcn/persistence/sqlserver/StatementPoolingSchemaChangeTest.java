@@ -13,14 +13,20 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+
 import com.microsoft.sqlserver.jdbc.ISQLServerConnection;
+import com.microsoft.sqlserver.jdbc.ISQLServerPreparedStatement;
 
 import io.fcn.persistence.FcnPersistence;
 import io.fcn.persistence.idempotency.ClaimOutcome;
@@ -77,6 +83,48 @@ class StatementPoolingSchemaChangeTest {
             }
             assertEquals(booked.size(), fcn.trades().list(TradeFilter.byStatus(TradeStatus.ACTIVE),
                     KeysetRequest.first(100)).items().size(), "every booked trade is listed after the change");
+        }
+    }
+
+    @Test
+    void theLibrarysStatementsReuseOneServerHandlePerText(Database database) throws SQLException {
+        FcnMigrations.migrate(database.dataSource());
+        try (Connection physical = database.dataSource().getConnection()) {
+            Map<String, List<Integer>> handles = new HashMap<>();
+            FcnPersistence fcn = FcnPersistence.builder(single(physical)).executeListener(new ExecuteListener() {
+                @Override
+                public void executeEnd(ExecuteContext ctx) {
+                    try {
+                        if (ctx.statement() != null && ctx.statement().isWrapperFor(ISQLServerPreparedStatement.class)) {
+                            handles.computeIfAbsent(ctx.sql(), k -> new ArrayList<>()).add(
+                                    ctx.statement().unwrap(ISQLServerPreparedStatement.class).getPreparedStatementHandle());
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }).build();
+            fcn.templates().create(NewTemplate.builder().templateId("TPL-POOL").name("Pooling").specVersion("1.0")
+                    .issuer("BANK-A").parameters("{\"tenor_months\": 12}").active().build());
+            List<String> booked = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                calls(fcn, "H" + round, booked);
+            }
+            if (database.family() != EngineFamily.SQL_SERVER) {
+                assertEquals(Map.of(), handles, "H2 keeps its prepared statements per session: no driver handles");
+                return;
+            }
+            List<Integer> gets = handles.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("select \"fcn_trade\".")
+                            && e.getKey().endsWith("where \"fcn_trade\".\"trade_id\" = ?"))
+                    .map(Map.Entry::getValue).findFirst()
+                    .orElseThrow(() -> new AssertionError(handles.keySet()));
+            assertTrue(gets.size() >= 10, gets::toString);
+            // The driver runs a text with sp_executesql first, prepares it on the second call; from then on the
+            // cached handle: one server handle for every later call, though each call takes a new statement.
+            List<Integer> later = gets.subList(2, gets.size());
+            assertTrue(later.get(0) > 0, gets::toString);
+            assertEquals(1, later.stream().distinct().count(), gets::toString);
         }
     }
 
