@@ -123,6 +123,27 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(engine, h2Pool(h2Url(h2File(engine, file), H2_LARGE_CACHE)), false, null);
     }
 
+    /**
+     * GrowthBenchmark's 0 rows: the small fixture's trades, and no keys, in a new H2 file database with the growth
+     * file's page cache (so that H2's two sides differ in rows, not in storage); the T-SQL engine's small database.
+     */
+    static BenchDatabase growthEmpty(BenchEngine engine) {
+        if (engine == BenchEngine.TSQL) {
+            return small(engine);
+        }
+        String name = "growth0-work-" + UUID.randomUUID().toString().substring(0, 8);
+        Path file = Path.of(BenchHarness.property(BenchHarness.DIR)).resolve(name + ".mv.db");
+        BenchDatabase db = new BenchDatabase(engine, h2Pool(h2Url(h2File(engine, name), H2_LARGE_CACHE)), true, file);
+        try (Connection c = db.pool.getConnection()) {
+            runScript(c, schemaScript());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Fixtures.template(db.pool);
+        db.execute(Fixtures.trades(engine, "TRD-G", Fixtures.SINGLE_ROW_TRADES));
+        return db;
+    }
+
     /** Deletes the keys claimed since the fixture's (which were all created on 2026-01-01). */
     void removeClaimsAfterFixture() {
         execute(engine.isH2()

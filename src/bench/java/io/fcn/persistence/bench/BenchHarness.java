@@ -361,7 +361,7 @@ final class BenchHarness implements AutoCloseable {
                 }
             }
         }
-        try (DirectoryStream<Path> work = Files.newDirectoryStream(dir, "purge-work-*")) {
+        try (DirectoryStream<Path> work = Files.newDirectoryStream(dir, "{purge-work-,growth0-work-}*")) {
             for (Path file : work) {
                 Files.deleteIfExists(file);
             }

@@ -25,7 +25,8 @@ import io.fcn.persistence.trade.Trade;
 
 /**
  * Does a call cost more as its table grows? Gets and claims (+ complete) with {@code existing} rows already in their
- * tables: 0 (gets read the 1,000 trades of the small fixture, claims start on an empty key table) or 1,000,000
+ * tables: 0 (gets read 1,000 trades, claims start on an empty key table; on H2 a new file database with the same
+ * page cache as the large one, so that only the rows differ) or 1,000,000
  * (gets read 1,000 trades spread over the 1,000,000 of {@link BenchDatabase#growth}, claims add keys beside its
  * 1,000,000). Index seeks should keep the per-call cost within 1.3× (docs/performance.md).
  */
@@ -55,7 +56,7 @@ public class GrowthBenchmark extends EngineParam {
 
     @Setup(Level.Trial)
     public void setUp() {
-        db = existing == 0 ? BenchDatabase.small(engine()) : BenchDatabase.growth(engine());
+        db = existing == 0 ? BenchDatabase.growthEmpty(engine()) : BenchDatabase.growth(engine());
         jdbc = new HandWrittenJdbc(db.dataSource());
         tradeIds = new String[READ];
         for (int i = 0; i < READ; i++) {
