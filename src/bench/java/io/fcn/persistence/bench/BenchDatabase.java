@@ -106,6 +106,52 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /**
+     * 1,000,000 active trades {@code TRD-P1…} and 1,000,000 idempotency keys (GrowthBenchmark): on H2 the growth
+     * fixture file, opened in place; on the T-SQL engine the run's large database, its keys inserted again when an
+     * earlier fork (the purge) left fewer. Each fork removes the keys it claimed ({@link #removeClaimsAfterFixture}).
+     */
+    static BenchDatabase growth(BenchEngine engine) {
+        if (engine == BenchEngine.TSQL) {
+            BenchDatabase db = new BenchDatabase(engine, tsqlPool(BenchHarness.TSQL_LARGE), false, null);
+            if (db.queryInt("SELECT COUNT(*) FROM fcn_idempotency_key") != Fixtures.PURGE_KEYS) {
+                db.execute("TRUNCATE TABLE fcn_idempotency_key");
+                db.execute(Fixtures.expiredKeys(engine, Fixtures.PURGE_KEYS));
+            }
+            return db;
+        }
+        String file = "growth-" + BenchHarness.property(BenchHarness.KEY);
+        return new BenchDatabase(engine, h2Pool(h2Url(h2File(engine, file), H2_LARGE_CACHE)), false, null);
+    }
+
+    /**
+     * GrowthBenchmark's 0 rows: the small fixture's trades, and no keys, in a new H2 file database with the growth
+     * file's page cache (so that H2's two sides differ in rows, not in storage); the T-SQL engine's small database.
+     */
+    static BenchDatabase growthEmpty(BenchEngine engine) {
+        if (engine == BenchEngine.TSQL) {
+            return small(engine);
+        }
+        String name = "growth0-work-" + UUID.randomUUID().toString().substring(0, 8);
+        Path file = Path.of(BenchHarness.property(BenchHarness.DIR)).resolve(name + ".mv.db");
+        BenchDatabase db = new BenchDatabase(engine, h2Pool(h2Url(h2File(engine, name), H2_LARGE_CACHE)), true, file);
+        try (Connection c = db.pool.getConnection()) {
+            runScript(c, schemaScript());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Fixtures.template(db.pool);
+        db.execute(Fixtures.trades(engine, "TRD-G", Fixtures.SINGLE_ROW_TRADES));
+        return db;
+    }
+
+    /** Deletes the keys claimed since the fixture's (which were all created on 2026-01-01). */
+    void removeClaimsAfterFixture() {
+        execute(engine.isH2()
+                ? "DELETE FROM fcn_idempotency_key WHERE created_at > TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00'"
+                : "DELETE FROM fcn_idempotency_key WHERE created_at > '2026-01-01 00:00:00 +00:00'");
+    }
+
+    /**
      * 1,000,000 expired idempotency keys, fresh: on H2 a copy of the fixture file (a second), on the T-SQL engine
      * inserted again set-based (the slow part of the purge benchmark there).
      */

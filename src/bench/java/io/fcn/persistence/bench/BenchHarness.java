@@ -50,7 +50,12 @@ final class BenchHarness implements AutoCloseable {
     static final String TSQL_LARGE = "fcn.bench.tsql.large";
 
     /** Which fixtures the selected benchmarks need. */
-    record Needs(boolean small, boolean paging, boolean purge) {
+    record Needs(boolean small, boolean paging, boolean purge, boolean growth) {
+
+        /** The 1,000,000 trades: paging reads them, growth gets them. */
+        boolean manyTrades() {
+            return paging || growth;
+        }
     }
 
     private final Path dir;
@@ -96,7 +101,7 @@ final class BenchHarness implements AutoCloseable {
                 // One after the other: Babelfish fails concurrent CREATE DATABASE ("tuple concurrently updated").
                 work.add(builders.submit(() -> {
                     prepareTsqlSmall(external);
-                    if (needs.paging() || needs.purge()) {
+                    if (needs.manyTrades() || needs.purge()) {
                         prepareTsqlLarge(external, needs);
                     }
                     return null;
@@ -111,6 +116,17 @@ final class BenchHarness implements AutoCloseable {
                             Fixtures.template(ds);
                             s.execute(Fixtures.trades(BenchEngine.H2, "TRD-P", Fixtures.PAGING_TRADES));
                         });
+                        return null;
+                    }));
+                }
+                if (needs.growth()) {
+                    work.add(builders.submit(() -> {
+                        h2FixtureFile("growth", schema, Fixtures.PAGING_TRADES + " trades and "
+                                + Fixtures.PURGE_KEYS + " idempotency keys", (ds, s) -> {
+                                    Fixtures.template(ds);
+                                    s.execute(Fixtures.trades(BenchEngine.H2, "TRD-P", Fixtures.PAGING_TRADES));
+                                    s.execute(Fixtures.expiredKeys(BenchEngine.H2, Fixtures.PURGE_KEYS));
+                                });
                         return null;
                     }));
                 }
@@ -170,7 +186,8 @@ final class BenchHarness implements AutoCloseable {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if ((name.startsWith("schema-") || name.startsWith("paging-") || name.startsWith("purge-"))
+                if ((name.startsWith("schema-") || name.startsWith("paging-") || name.startsWith("purge-")
+                        || name.startsWith("growth-"))
                         && !name.contains(key)) {
                     log.println("fixtures: removing stale " + name);
                     Files.delete(file);
@@ -276,14 +293,14 @@ final class BenchHarness implements AutoCloseable {
         long start = System.nanoTime();
         tsqlLarge = external.newDatabase();
         FcnMigrations.migrate(tsqlLarge.dataSource());
-        if (needs.paging()) {
+        if (needs.manyTrades()) {
             Fixtures.template(tsqlLarge.dataSource());
             execute(tsqlLarge.dataSource(), Fixtures.trades(BenchEngine.TSQL, "TRD-P", Fixtures.PAGING_TRADES));
             updateStatistics(tsqlLarge.dataSource(), "fcn_trade");
         }
         forkProperties.add("-D" + TSQL_LARGE + "=" + tsqlLarge.databaseName());
         log.printf("fixtures: T-SQL engine: database %s (%s) in %.1f s%n", tsqlLarge.databaseName(),
-                needs.paging() ? Fixtures.PAGING_TRADES + " trades" : "for the purge", seconds(start));
+                needs.manyTrades() ? Fixtures.PAGING_TRADES + " trades" : "for the purge", seconds(start));
     }
 
     private static final Pattern BABELFISH = Pattern.compile("Babelfish \\d+(\\.\\d+)*");
@@ -344,7 +361,7 @@ final class BenchHarness implements AutoCloseable {
                 }
             }
         }
-        try (DirectoryStream<Path> work = Files.newDirectoryStream(dir, "purge-work-*")) {
+        try (DirectoryStream<Path> work = Files.newDirectoryStream(dir, "{purge-work-,growth0-work-}*")) {
             for (Path file : work) {
                 Files.deleteIfExists(file);
             }

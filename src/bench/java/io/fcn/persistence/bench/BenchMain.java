@@ -43,6 +43,15 @@ public final class BenchMain {
 
     private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
 
+    /**
+     * What runs when no benchmark is named: every class but the OFFSET pages (half a second a call, the long part
+     * of a run), the metrics overhead, the purge's per-batch JDBC side (on the T-SQL engine each purge shot inserts
+     * its 1,000,000 keys again first) and the JDBC side of the growth benchmark (its target is the library's own
+     * growth), within 15 minutes on 2 cores. {@code -Dbench.args=".*"} runs everything.
+     */
+    static final List<String> DEFAULT_INCLUDES = List.of("SingleRowBenchmark", "GrowthBenchmark.growth\\w+_library$",
+            "ObservationBatchBenchmark", "PagingBenchmark.keyset", "PurgeBenchmark.purge1m_(library|jdbc)$");
+
     private BenchMain() {
     }
 
@@ -75,6 +84,11 @@ public final class BenchMain {
         List<BenchmarkListEntry> selected = selected(cli);
         BenchHarness.Needs needs = needs(selected);
         Map<String, String> header = new LinkedHashMap<>();
+        header.put("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        header.put("command", "./mvnw -B -Pbench verify" + (System.getProperty("fcn.bench.args", "").isBlank() ? ""
+                : " -Dbench.args=\"" + System.getProperty("fcn.bench.args").strip() + "\""));
+        header.put("selection", cli.getIncludes().isEmpty() ? "default subset " + DEFAULT_INCLUDES
+                : "named: " + cli.getIncludes());
         header.put("machine", Machine.describe());
         header.put("loadAtStart", Machine.loadAverage());
         System.out.println("bench: " + header.get("machine"));
@@ -105,9 +119,15 @@ public final class BenchMain {
                     + " at start, " + header.get("loadAtEnd") + " at end; benchmark run (after the build) "
                     + header.get("benchSeconds") + " s.");
             write(target.resolve("bench-results.md"), markdown + "\n" + header.get("sqlServer") + "\n");
-            write(target.resolve("bench-results.json"), table.json(harness::label, header));
+            String json = table.json(harness::label, header);
+            write(target.resolve("bench-results.json"), json);
+            Path resultsDir = Path.of(System.getProperty("fcn.bench.results", "src/bench/results"));
+            Files.createDirectories(resultsDir);
+            Path dated = resultsDir.resolve("bench-results-" + header.get("date") + "-" + engineNames(engines, harness)
+                    + ".json");
+            write(dated, json);
             System.out.println("Written: " + jmhResult + ", " + target.resolve("bench-results.md") + ", "
-                    + target.resolve("bench-results.json"));
+                    + target.resolve("bench-results.json") + ", " + dated);
         }
     }
 
@@ -168,7 +188,22 @@ public final class BenchMain {
     private static List<BenchmarkListEntry> selected(CommandLineOptions cli) {
         return List.copyOf(BenchmarkList.defaultList().find(
                 OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
-                cli.getIncludes().isEmpty() ? List.of(".*") : cli.getIncludes(), cli.getExcludes()));
+                cli.getIncludes().isEmpty() ? DEFAULT_INCLUDES : cli.getIncludes(), cli.getExcludes()));
+    }
+
+    /** The engines as the results file names them: h2, h2tcp, babelfish or sqlserver (the T-SQL engine's product). */
+    private static String engineNames(Set<BenchEngine> engines, BenchHarness harness) {
+        List<String> names = new ArrayList<>();
+        for (BenchEngine engine : engines) {
+            if (engine != BenchEngine.TSQL) {
+                names.add(engine.param);
+            } else {
+                String label = harness.label(engine);
+                names.add(harness.sqlServerMeasured() ? "sqlserver" : label.startsWith("Babelfish") ? "babelfish"
+                        : "tsql");
+            }
+        }
+        return String.join("-", names);
     }
 
     /** Builds only the fixtures the selected benchmarks use. */
@@ -176,13 +211,16 @@ public final class BenchMain {
         boolean small = false;
         boolean paging = false;
         boolean purge = false;
+        boolean growth = false;
         for (BenchmarkListEntry entry : selected) {
             String type = entry.getUserClassQName();
             paging |= type.endsWith(".PagingBenchmark");
             purge |= type.endsWith(".PurgeBenchmark");
+            growth |= type.endsWith(".GrowthBenchmark");
+            // GrowthBenchmark's 0 rows are the small fixture
             small |= !type.endsWith(".PagingBenchmark") && !type.endsWith(".PurgeBenchmark");
         }
-        return new BenchHarness.Needs(small, paging, purge);
+        return new BenchHarness.Needs(small, paging, purge, growth);
     }
 
     private static String sqlServerLine(Set<BenchEngine> engines, BenchHarness harness) {
@@ -198,6 +236,9 @@ public final class BenchMain {
             BenchHarness harness) {
         ChainedOptionsBuilder options = new OptionsBuilder().parent(cli)
                 .param(BenchEngine.PARAM, engines.stream().map(e -> e.param).toArray(String[]::new));
+        if (cli.getIncludes().isEmpty()) {
+            DEFAULT_INCLUDES.forEach(options::include);
+        }
         List<String> append = new ArrayList<>();
         if (cli.getJvmArgsAppend().hasValue()) {
             append.addAll(cli.getJvmArgsAppend().get());

@@ -14,11 +14,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -26,6 +30,7 @@ import javax.sql.DataSource;
 import org.jooq.EnumType;
 
 import io.fcn.persistence.types.LifecycleEventType;
+import io.fcn.persistence.types.ObservationType;
 import io.fcn.persistence.observation.Observation;
 import io.fcn.persistence.trade.NewTrade;
 import io.fcn.persistence.trade.Trade;
@@ -263,16 +268,28 @@ final class HandWrittenJdbc {
     }
 
     /**
-     * The library's batch intent: look the keys up first (chunks of 500 pairs), then insert the new rows in one
-     * transaction as one JDBC batch.
+     * The library's batch work: rows repeated within the batch are found first (a later identical row is skipped,
+     * a different one refused), the batch's keys are looked up (chunks of 500 pairs, reading what a stored row is
+     * compared on), a stored row that differs is refused, then the new rows are inserted in one transaction as one
+     * JDBC batch. The library compares JSON by meaning; here the text is compared, which costs less.
      */
     int recordAll(List<Observation> rows) throws SQLException {
         OffsetDateTime now = now();
+        Map<String, Observation> byKey = new LinkedHashMap<>();
+        for (Observation o : rows) {
+            Observation first = byKey.putIfAbsent(key(o.tradeId(), o.observationDate()), o);
+            if (first != null && !same(first, o)) {
+                throw new IllegalArgumentException("rows differ for " + key(o.tradeId(), o.observationDate()));
+            }
+        }
+        List<Observation> keys = new ArrayList<>(byKey.values());
         try (Connection c = pool.getConnection()) {
-            Set<String> stored = new HashSet<>();
-            for (int from = 0; from < rows.size(); from += LOOKUP_CHUNK) {
-                List<Observation> chunk = rows.subList(from, Math.min(rows.size(), from + LOOKUP_CHUNK));
-                StringBuilder sql = new StringBuilder("SELECT trade_id, observation_date FROM fcn_observation WHERE ");
+            Map<String, Observation> stored = new HashMap<>();
+            for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
+                List<Observation> chunk = keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK));
+                StringBuilder sql = new StringBuilder("SELECT trade_id, observation_date, observation_type,"
+                        + " underlying_prices, autocall_triggered, coupon_eligible, ki_triggered, observation_data"
+                        + " FROM fcn_observation WHERE ");
                 for (int i = 0; i < chunk.size(); i++) {
                     sql.append(i == 0 ? "" : " OR ").append("(trade_id = ? AND observation_date = ?)");
                 }
@@ -284,17 +301,24 @@ final class HandWrittenJdbc {
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            stored.add(rs.getString(1) + "|" + rs.getObject(2, LocalDate.class));
+                            Observation o = new Observation(rs.getString(1), rs.getObject(2, LocalDate.class),
+                                    EnumType.lookupLiteral(ObservationType.class, rs.getString(3)), rs.getString(4),
+                                    rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8));
+                            stored.put(key(o.tradeId(), o.observationDate()), o);
                         }
                     }
                 }
             }
-            List<Observation> fresh = new ArrayList<>(rows.size());
-            for (Observation o : rows) {
-                if (!stored.contains(o.tradeId() + "|" + o.observationDate())) {
+            List<Observation> fresh = new ArrayList<>(keys.size());
+            for (Observation o : keys) {
+                Observation existing = stored.get(key(o.tradeId(), o.observationDate()));
+                if (existing == null) {
                     fresh.add(o);
+                } else if (!same(existing, o)) {
+                    throw new IllegalArgumentException("stored row differs for " + key(o.tradeId(), o.observationDate()));
                 }
             }
+            fresh.sort(Comparator.comparing((Observation o) -> key(o.tradeId(), o.observationDate())));
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(INSERT_OBSERVATION)) {
                 for (Observation o : fresh) {
@@ -319,6 +343,16 @@ final class HandWrittenJdbc {
             }
             return fresh.size();
         }
+    }
+
+    private static String key(String tradeId, LocalDate date) {
+        return tradeId.toLowerCase(Locale.ROOT) + "|" + date;
+    }
+
+    private static boolean same(Observation a, Observation b) {
+        return a.type() == b.type() && a.underlyingPrices().equals(b.underlyingPrices())
+                && a.autocallTriggered() == b.autocallTriggered() && a.couponEligible() == b.couponEligible()
+                && a.kiTriggered() == b.kiTriggered() && Objects.equals(a.observationData(), b.observationData());
     }
 
     static String sha256Hex(String text) {

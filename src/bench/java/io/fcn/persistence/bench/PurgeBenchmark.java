@@ -65,6 +65,28 @@ public class PurgeBenchmark extends EngineParam {
         return purged;
     }
 
+    /**
+     * As the library runs it (the trace of its gap): the same statement and binds, but a connection from the pool
+     * and a new statement for each batch, where {@link #purge1m_jdbc} holds one of each for the whole purge.
+     */
+    @Benchmark
+    public int purge1m_jdbcPerBatch() throws SQLException {
+        int total = 0;
+        int deleted;
+        do {
+            try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(PURGE_SQL)) {
+                ps.setInt(1, batch);
+                ps.setObject(2, NOW);
+                deleted = ps.executeUpdate();
+                total += deleted;
+            }
+        } while (deleted == batch);
+        if (total != KEYS) {
+            throw new IllegalStateException("purged " + total);
+        }
+        return total;
+    }
+
     @Benchmark
     public int purge1m_jdbc() throws SQLException {
         int total = 0;

@@ -28,7 +28,8 @@ import io.fcn.persistence.trade.Trade;
 
 /**
  * Single-row operations, each as {@code <operation>_library} and {@code <operation>_jdbc} (the same work through
- * {@link HandWrittenJdbc}); {@code getTrade_jdbcHeldStatement} is the floor: one statement kept open for the run.
+ * {@link HandWrittenJdbc}); {@code getTrade_jdbcHeldStatement} is the floor: one statement kept open for the run;
+ * {@code getTrade_peer} and {@code bookTrade_peer} are the same work through Spring Data JDBC ({@link SpringDataJdbcPeer}).
  * Each fork starts from the small fixture ({@link BenchDatabase#small}): trades {@code TRD-G1…1000} to read.
  * Warm-up is 8 s: on 2 cores the library's path settles after about 7 s of calls (the JIT), plain JDBC's sooner.
  */
@@ -48,6 +49,7 @@ public class SingleRowBenchmark extends EngineParam {
 
     private BenchDatabase db;
     private HandWrittenJdbc jdbc;
+    private SpringDataJdbcPeer peer;
     private Connection heldConnection;
     private PreparedStatement heldStatement;
     private String[] tradeIds;
@@ -58,6 +60,7 @@ public class SingleRowBenchmark extends EngineParam {
     public void setUp() throws SQLException {
         db = BenchDatabase.small(engine());
         jdbc = new HandWrittenJdbc(db.dataSource());
+        peer = new SpringDataJdbcPeer(db.dataSource());
         tradeIds = new String[TRADES];
         for (int i = 0; i < TRADES; i++) {
             tradeIds[i] = "TRD-G" + (i + 1);
@@ -70,6 +73,7 @@ public class SingleRowBenchmark extends EngineParam {
     public void tearDown() throws SQLException {
         heldStatement.close();
         heldConnection.close();
+        peer.close();
         db.close();
     }
 
@@ -98,6 +102,11 @@ public class SingleRowBenchmark extends EngineParam {
     }
 
     @Benchmark
+    public Trade getTrade_peer() {
+        return peer.findTrade(nextTradeId()).orElseThrow();
+    }
+
+    @Benchmark
     public Trade bookTrade_library() {
         return db.fcn.trades().book(BenchDatabase.newTrade(unique("TRD-BL")));
     }
@@ -105,6 +114,11 @@ public class SingleRowBenchmark extends EngineParam {
     @Benchmark
     public Trade bookTrade_jdbc() throws SQLException {
         return jdbc.book(BenchDatabase.newTrade(unique("TRD-BJ")));
+    }
+
+    @Benchmark
+    public Trade bookTrade_peer() {
+        return peer.book(BenchDatabase.newTrade(unique("TRD-BP")));
     }
 
     @Benchmark

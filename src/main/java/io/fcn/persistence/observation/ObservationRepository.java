@@ -16,12 +16,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 import io.fcn.persistence.exceptions.ConflictException;
@@ -33,6 +37,7 @@ import io.fcn.persistence.sqlserver.SqlServerSettings;
 import io.fcn.persistence.jooq.tables.records.FcnObservationRecord;
 import io.fcn.persistence.internal.errors.ScrubbedSqlException;
 import io.fcn.persistence.internal.errors.SqlErrors;
+import io.fcn.persistence.internal.sql.ReusableSelect;
 import io.fcn.persistence.internal.validation.Validate;
 import io.fcn.persistence.types.ObservationType;
 
@@ -54,12 +59,21 @@ public final class ObservationRepository {
     static final int TRADE_ID_MAX_LENGTH = 100;
     /** (trade, date) pairs per lookup statement: two parameters each, far below SQL Server's 2,100. */
     static final int LOOKUP_CHUNK = 500;
+    /**
+     * The look-up's shapes, in pairs: a chunk of n keys runs the smallest shape of at least n pairs, its last key
+     * repeated to fill it. Each shape is rendered once per repository and is one statement text (one prepared handle
+     * per connection) however many keys a batch has; at most 4 × the binds a chunk needs.
+     */
+    static final int[] LOOKUP_SHAPES = {1, 4, 16, 64, 250, LOOKUP_CHUNK};
     /** Inserts retried after losing the race for a key to a writer that then rolled back. */
     private static final int RECORD_ATTEMPTS = 3;
     /** Batches retried after losing the race for a key to a concurrent writer: each loss means another committed. */
     private static final int BATCH_ATTEMPTS = 10;
 
     private final RepositoryContext db;
+    /** The rendered look-up per shape ({@link #LOOKUP_SHAPES}), made at first use. */
+    private final AtomicReferenceArray<ReusableSelect<FcnObservationRecord>> lookups =
+            new AtomicReferenceArray<>(LOOKUP_SHAPES.length);
 
     /**
      * The repository over the entry point's context; take it from {@code FcnPersistence.observations()}.
@@ -274,11 +288,70 @@ public final class ObservationRepository {
      * row-value IN, which T-SQL lacks).
      */
     static ResultQuery<FcnObservationRecord> lookup(DSLContext dsl, List<Key> keys) {
-        List<Condition> pairs = new ArrayList<>(keys.size());
+        List<Field<String>> tradeIds = new ArrayList<>(keys.size());
+        List<Field<LocalDate>> dates = new ArrayList<>(keys.size());
         for (Key key : keys) {
-            pairs.add(FCN_OBSERVATION.TRADE_ID.eq(key.tradeId()).and(FCN_OBSERVATION.OBSERVATION_DATE.eq(key.date())));
+            tradeIds.add(DSL.val(key.tradeId(), FCN_OBSERVATION.TRADE_ID));
+            dates.add(DSL.val(key.date(), FCN_OBSERVATION.OBSERVATION_DATE));
+        }
+        return lookup(dsl, tradeIds, dates);
+    }
+
+    private static Select<FcnObservationRecord> lookup(DSLContext dsl, List<Field<String>> tradeIds,
+            List<Field<LocalDate>> dates) {
+        List<Condition> pairs = new ArrayList<>(tradeIds.size());
+        for (int i = 0; i < tradeIds.size(); i++) {
+            pairs.add(FCN_OBSERVATION.TRADE_ID.eq(tradeIds.get(i)).and(FCN_OBSERVATION.OBSERVATION_DATE.eq(dates.get(i))));
         }
         return dsl.selectFrom(FCN_OBSERVATION).where(DSL.or(pairs));
+    }
+
+    /** {@link #lookup(DSLContext, List)} of {@code pairs} keys, rendered once: values trade id, date, trade id, … */
+    static ReusableSelect<FcnObservationRecord> lookupShape(DSLContext dsl, int pairs) {
+        List<Field<String>> tradeIds = new ArrayList<>(pairs);
+        List<Field<LocalDate>> dates = new ArrayList<>(pairs);
+        Param<?>[] placeholders = new Param<?>[2 * pairs];
+        for (int i = 0; i < pairs; i++) {
+            // Named apart: jOOQ renders a copy of the date param (the column's binding), found by its name.
+            Param<String> tradeId = DSL.param("t" + i, FCN_OBSERVATION.TRADE_ID.getDataType());
+            Param<LocalDate> date = DSL.param("d" + i, FCN_OBSERVATION.OBSERVATION_DATE.getDataType());
+            tradeIds.add(tradeId);
+            dates.add(date);
+            placeholders[2 * i] = tradeId;
+            placeholders[2 * i + 1] = date;
+        }
+        return ReusableSelect.of(dsl, FCN_OBSERVATION, lookup(dsl, tradeIds, dates), placeholders);
+    }
+
+    /** The shape for a chunk of {@code keys} keys: the smallest of {@link #LOOKUP_SHAPES} that holds them. */
+    static int shapeIndex(int keys) {
+        for (int i = 0; i < LOOKUP_SHAPES.length; i++) {
+            if (keys <= LOOKUP_SHAPES[i]) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("a look-up chunk holds at most " + LOOKUP_CHUNK + " keys: " + keys);
+    }
+
+    /** The values for a shape of {@code pairs}: each key's trade id and date, the last key repeated to fill it. */
+    static Object[] shapeValues(List<Key> chunk, int pairs) {
+        Object[] values = new Object[2 * pairs];
+        for (int i = 0; i < pairs; i++) {
+            Key key = chunk.get(Math.min(i, chunk.size() - 1));
+            values[2 * i] = key.tradeId();
+            values[2 * i + 1] = key.date();
+        }
+        return values;
+    }
+
+    private ReusableSelect<FcnObservationRecord> lookupShape(int index) {
+        ReusableSelect<FcnObservationRecord> shape = lookups.get(index);
+        if (shape == null) {
+            // Two threads may both render it: the same text, and either result serves.
+            shape = lookupShape(db.dsl(), LOOKUP_SHAPES[index]);
+            lookups.set(index, shape);
+        }
+        return shape;
     }
 
     private Map<Key, StoredObservation> lookup(Collection<Key> keys) {
@@ -286,7 +359,8 @@ public final class ObservationRepository {
         Map<Key, StoredObservation> stored = new HashMap<>();
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
             List<Key> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
-            lookup(db.dsl(), chunk).fetch(ObservationRepository::toDomain)
+            int index = shapeIndex(chunk.size());
+            lookupShape(index).bind(shapeValues(chunk, LOOKUP_SHAPES[index])).fetch(ObservationRepository::toDomain)
                     .forEach(s -> stored.put(Key.of(s.observation()), s));
         }
         return stored;

@@ -31,6 +31,15 @@ import io.fcn.persistence.internal.engine.EngineFamily;
  * SqlServerSettings.recommended().forEach(hikariConfig::addDataSourceProperty);
  * }</pre>
  *
+ * <p>{@code disableStatementPooling=false;statementPoolingCacheSize=}{@value #STATEMENT_POOLING_CACHE_SIZE}: the
+ * driver keeps the server's prepared handle of each statement text per physical connection and re-executes it
+ * ({@code sp_execute}) instead of preparing the statement again on every call ({@code sp_prepexec}); a pooled
+ * connection then prepares each of the library's statements once. The cache is a per-connection LRU of
+ * {@value #STATEMENT_POOLING_CACHE_SIZE} texts: the library sends about 75 distinct statement texts (40 of them
+ * its lists: 10 filters × first page, next page, count, numbered page; docs/sql-server.md counts them), which
+ * leaves room for some 180 of a service's own before a handle is evicted and prepared again. Leave {@code prepareMethod}
+ * at its default ({@code prepexec}); docs/sql-server.md lists the driver's known limits of statement pooling.
+ *
  * <p>Not recommended: {@code useBulkCopyForBatchInsert}. The library's own batch insert (observations) turns it off
  * on its connection for the batch ({@link #withoutBulkCopyForBatchInsert}); docs/sql-server.md says why.
  */
@@ -39,11 +48,25 @@ public final class SqlServerSettings {
     /** The mssql-jdbc property the library recommends setting to {@code false}. */
     public static final String SEND_STRING_PARAMETERS_AS_UNICODE = "sendStringParametersAsUnicode";
 
+    /** The mssql-jdbc property the library recommends setting to {@code false}: statement pooling on. */
+    public static final String DISABLE_STATEMENT_POOLING = "disableStatementPooling";
+
+    /** The mssql-jdbc property that sizes the per-connection cache of prepared statement handles. */
+    public static final String STATEMENT_POOLING_CACHE_SIZE_PROPERTY = "statementPoolingCacheSize";
+
+    /**
+     * The recommended cache size: the library's ~75 distinct statements and some 180 of a service's own (a
+     * power of two).
+     */
+    public static final int STATEMENT_POOLING_CACHE_SIZE = 256;
+
     private static final Map<String, String> RECOMMENDED;
 
     static {
         Map<String, String> recommended = new LinkedHashMap<>();
         recommended.put(SEND_STRING_PARAMETERS_AS_UNICODE, "false");
+        recommended.put(DISABLE_STATEMENT_POOLING, "false");
+        recommended.put(STATEMENT_POOLING_CACHE_SIZE_PROPERTY, Integer.toString(STATEMENT_POOLING_CACHE_SIZE));
         RECOMMENDED = Collections.unmodifiableMap(recommended);
     }
 
@@ -132,8 +155,9 @@ public final class SqlServerSettings {
     }
 
     /**
-     * What a live connection does with the recommended settings: on mssql-jdbc, one round trip ({@link #PROBE});
-     * on H2 (which has no such setting) none. The connection is left as it was.
+     * What a live connection does with the recommended settings: on mssql-jdbc, one round trip ({@link #PROBE})
+     * for the strings, and the driver's own state for statement pooling; on H2 (which has no such settings) none.
+     * The connection is left as it was.
      *
      * @param connection an open connection
      * @return what it does
@@ -141,8 +165,9 @@ public final class SqlServerSettings {
      */
     public static ConnectionCheck check(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(ISQLServerConnection.class)) {
-            return new ConnectionCheck(EngineFamily.of(connection), false);
+            return new ConnectionCheck(EngineFamily.of(connection), false, false);
         }
+        boolean pooling = connection.unwrap(ISQLServerConnection.class).isStatementPoolingEnabled();
         try (PreparedStatement probe = connection.prepareStatement(PROBE)) {
             probe.setString(1, "a");
             probe.setString(2, THAI_KO_KAI);
@@ -152,7 +177,7 @@ public final class SqlServerSettings {
                 }
                 boolean babelfish = rs.getInt(3) == 1;
                 boolean unicode = babelfish ? rs.getInt(2) == THAI_KO_KAI.codePointAt(0) : rs.getInt(1) == 2;
-                return new ConnectionCheck(EngineFamily.SQL_SERVER, unicode);
+                return new ConnectionCheck(EngineFamily.SQL_SERVER, unicode, !pooling);
             }
         }
     }

@@ -2,12 +2,15 @@ package io.fcn.persistence.observation;
 
 import static io.fcn.persistence.support.GoldenSql.PRODUCTION;
 import static io.fcn.persistence.support.GoldenSql.assertSql;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.fcn.persistence.internal.guard.TsqlGuard;
 
 import io.fcn.persistence.observation.ObservationRepository.Key;
 import io.fcn.persistence.types.ObservationType;
@@ -38,6 +41,26 @@ class ObservationSqlTest {
         List<Key> keys = List.of(new Key("t-1", LocalDate.of(2026, 2, 2)), new Key("t-2", LocalDate.of(2026, 2, 3)));
         assertSql("select " + COLUMNS + " from \"fcn_observation\" where (" + PAIR + " or " + PAIR + ")",
                 ObservationRepository.lookup(PRODUCTION, keys));
+    }
+
+    @Test
+    void aBatchRunsFixedLookupShapesRenderedOnceAndPaddedWithItsLastKey() {
+        // The statement a batch sends: the shape holding its chunk (here 4 pairs for 2 or 3 keys), the same pairs.
+        assertEquals("select " + COLUMNS + " from \"fcn_observation\" where (" + String.join(" or ",
+                java.util.Collections.nCopies(4, PAIR)) + ")", ObservationRepository.lookupShape(PRODUCTION, 4).sql());
+        assertEquals(List.of(), TsqlGuard.violations(ObservationRepository.lookupShape(PRODUCTION, 4).sql()));
+        assertEquals(List.of(1, 4, 16, 64, 250, 500),
+                java.util.Arrays.stream(ObservationRepository.LOOKUP_SHAPES).boxed().toList());
+        assertEquals(0, ObservationRepository.shapeIndex(1));
+        assertEquals(1, ObservationRepository.shapeIndex(2));
+        assertEquals(4, ObservationRepository.shapeIndex(250));
+        assertEquals(5, ObservationRepository.shapeIndex(251));
+        assertEquals(5, ObservationRepository.shapeIndex(500));
+
+        List<Key> keys = List.of(new Key("t-1", LocalDate.of(2026, 2, 2)), new Key("t-2", LocalDate.of(2026, 2, 3)));
+        assertEquals(List.of("t-1", LocalDate.of(2026, 2, 2), "t-2", LocalDate.of(2026, 2, 3), "t-2",
+                LocalDate.of(2026, 2, 3), "t-2", LocalDate.of(2026, 2, 3)),
+                List.of(ObservationRepository.shapeValues(keys, 4)));
     }
 
     @Test

@@ -88,6 +88,33 @@ class ConnectionCheckTest {
     }
 
     @Test
+    void aConnectionWithoutStatementPoolingIsWarnedAboutInTheSameLine(Database database) {
+        if (!(database instanceof SqlServerDatabase sqlServer)) {
+            FcnPersistence fcn = FcnPersistence.builder(database.dataSource()).build();
+            fcn.templates().find("TPL-NONE");
+            assertFalse(fcn.connectionCheck().orElseThrow().statementPoolingOff(), "H2 caches per session itself");
+            assertEquals(List.of(), warnings());
+            return;
+        }
+        DataSource neither = sqlServer.dataSource(Map.of(SqlServerSettings.SEND_STRING_PARAMETERS_AS_UNICODE, "true",
+                SqlServerSettings.DISABLE_STATEMENT_POOLING, "true"));
+        FcnPersistence fcn = FcnPersistence.builder(neither).build();
+        fcn.templates().find("TPL-NONE");
+        fcn.templates().find("TPL-NONE");
+
+        ConnectionCheck check = fcn.connectionCheck().orElseThrow();
+        assertTrue(check.statementPoolingOff());
+        assertTrue(check.stringsAsUnicode());
+        List<String> warnings = warnings();
+        assertEquals(1, warnings.size(), warnings::toString);
+        String warning = warnings.get(0);
+        assertTrue(warning.contains("sendStringParametersAsUnicode=false;disableStatementPooling=false;"
+                + "statementPoolingCacheSize=256"), warning);
+        assertFalse(warning.contains("\n"), "one line");
+        assertFalse(warning.contains(sqlServer.databaseName()), "no server details");
+    }
+
+    @Test
     void buildTakesNoConnectionAndTheProbeRunsOnce(Database database) {
         AtomicInteger connections = new AtomicInteger();
         AtomicInteger probes = new AtomicInteger();

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -41,6 +42,9 @@ class ConnectionSettingsTest {
             if (database.family() == EngineFamily.SQL_SERVER) {
                 ISQLServerConnection sqlServer = c.unwrap(ISQLServerConnection.class);
                 assertFalse(sqlServer.getUseBulkCopyForBatchInsert());
+                assertTrue(sqlServer.isStatementPoolingEnabled(), "prepared handles reused across calls");
+                assertEquals(SqlServerSettings.STATEMENT_POOLING_CACHE_SIZE, sqlServer.getStatementPoolingCacheSize());
+                assertFalse(check.statementPoolingOff());
                 assertEquals('?', codePoint(c, false), "a plain string parameter arrives as VARCHAR: Thai is lost");
                 assertEquals(THAI_KO_KAI, codePoint(c, true), "a national one as NVARCHAR");
             }
@@ -62,6 +66,18 @@ class ConnectionSettingsTest {
             assertTrue(check.stringsAsUnicode());
             assertTrue(check.warning().orElseThrow().contains("sendStringParametersAsUnicode=false"));
             assertEquals(THAI_KO_KAI, codePoint(c, false), "the driver's default: every string as NVARCHAR");
+            assertFalse(check.statementPoolingOff());
+        }
+        for (Map<String, String> off : List.of(Map.of(SqlServerSettings.DISABLE_STATEMENT_POOLING, "true"),
+                Map.of(SqlServerSettings.STATEMENT_POOLING_CACHE_SIZE_PROPERTY, "0"))) {
+            try (Connection c = sqlServer.dataSource(off).getConnection()) {
+                ConnectionCheck check = SqlServerSettings.check(c);
+                assertTrue(check.statementPoolingOff(), off::toString);
+                assertFalse(check.stringsAsUnicode());
+                assertFalse(check.followsRecommendedSettings());
+                assertTrue(check.warning().orElseThrow().contains(
+                        "disableStatementPooling=false;statementPoolingCacheSize=256"), check.warning()::get);
+            }
         }
     }
 

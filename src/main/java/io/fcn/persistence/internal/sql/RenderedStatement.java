@@ -2,10 +2,13 @@ package io.fcn.persistence.internal.sql;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jooq.Configuration;
 import org.jooq.Context;
@@ -75,11 +78,20 @@ final class RenderedStatement {
         }
 
         Map<Param<?>, Integer> index = new IdentityHashMap<>();
+        // jOOQ renders a copy of a param compared with a column that has its own binding (DATE columns): such a
+        // copy keeps the param's name, so a placeholder with a name no other placeholder has is found by it too.
+        Map<String, Integer> byName = new HashMap<>();
+        Set<String> sharedNames = new HashSet<>();
         for (int i = 0; i < placeholders.length; i++) {
             if (index.put(Objects.requireNonNull(placeholders[i], "placeholder"), i) != null) {
                 throw new IllegalArgumentException("placeholder " + i + " listed twice");
             }
+            String name = placeholders[i].getParamName();
+            if (name != null && byName.put(name, i) != null) {
+                sharedNames.add(name);
+            }
         }
+        byName.keySet().removeAll(sharedNames);
         int n = spans.params.size();
         String[] chunks = new String[n + 1];
         int[] slots = new int[n];
@@ -91,6 +103,9 @@ final class RenderedStatement {
             chunks[i] = rendered.substring(from, spans.starts.get(i));
             from = spans.ends.get(i);
             Integer slot = index.get(params[i]);
+            if (slot == null && params[i].getParamName() != null) {
+                slot = byName.get(params[i].getParamName());
+            }
             slots[i] = slot == null ? -1 : slot;
             if (slot != null) {
                 used[slot] = true;
