@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -296,23 +295,9 @@ class FcnDbAuthoringTest {
     }
 
     private List<String> rows(String name) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (EmbeddedDatabase db = EmbeddedDatabase.file(dir.resolve(name));
-                Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String query : AlembicRows.READS) {
-                try (ResultSet rs = s.executeQuery(query)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= n; i++) {
-                            row.append(i > 1 ? " | " : "").append(rs.getString(i));
-                        }
-                        out.add(row.toString());
-                    }
-                }
-            }
+        try (EmbeddedDatabase db = EmbeddedDatabase.file(dir.resolve(name))) {
+            return AlembicRows.read(db.dataSource());
         }
-        return out;
     }
 
     @Test
@@ -381,22 +366,7 @@ class FcnDbAuthoringTest {
     }
 
     private static List<String> rows(DataSource dataSource) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String query : AlembicRows.READS) {
-                try (ResultSet rs = s.executeQuery(query)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= n; i++) {
-                            row.append(i > 1 ? " | " : "").append(rs.getString(i));
-                        }
-                        out.add(row.toString());
-                    }
-                }
-            }
-        }
-        return out;
+        return AlembicRows.read(dataSource);
     }
 
     private static String[] with(String[] connection, String... args) {

@@ -141,11 +141,7 @@ class AlembicReconcileTest {
     }
 
     private static List<String> rows(DataSource dataSource) throws SQLException {
-        List<String> out = new ArrayList<>();
-        for (String query : AlembicRows.READS) {
-            out.addAll(read(dataSource, query));
-        }
-        return out;
+        return AlembicRows.read(dataSource);
     }
 
     private static List<String> read(DataSource dataSource, String query) throws SQLException {

@@ -1,6 +1,13 @@
 package io.fcn.persistence.support;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 /**
  * Rows for the service's original (Alembic-built) schema, shared by the tests that adopt such a database. The
@@ -42,5 +49,25 @@ public final class AlembicRows {
             "SELECT version_num FROM dbo.alembic_version");
 
     private AlembicRows() {
+    }
+
+    /** Every row {@link #READS} reads, each as its columns joined by " | ". */
+    public static List<String> read(DataSource dataSource) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String query : READS) {
+                try (ResultSet rs = s.executeQuery(query)) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= n; i++) {
+                            row.append(i > 1 ? " | " : "").append(rs.getString(i));
+                        }
+                        out.add(row.toString());
+                    }
+                }
+            }
+        }
+        return out;
     }
 }
