@@ -25,6 +25,7 @@ import org.jooq.impl.DSL;
 
 import io.fcn.persistence.drift.DriftReport;
 import io.fcn.persistence.exceptions.MigrationException;
+import io.fcn.persistence.internal.engine.DriverText;
 import io.fcn.persistence.internal.engine.EngineFamily;
 import io.fcn.persistence.internal.scripts.EmbeddedTranslation;
 import io.fcn.persistence.internal.scripts.FlywaySetup;
@@ -36,11 +37,9 @@ import io.fcn.persistence.internal.scripts.ScriptSet;
 import io.fcn.persistence.internal.snapshot.MigrationInterpreter;
 import io.fcn.persistence.schema.ExpectedSchemas;
 import io.fcn.persistence.schema.SchemaReader;
-import io.fcn.persistence.schema.model.CheckModel;
 import io.fcn.persistence.schema.model.IndexModel;
 import io.fcn.persistence.schema.model.SchemaModel;
 import io.fcn.persistence.schema.model.TableFilter;
-import io.fcn.persistence.schema.model.TableModel;
 
 /**
  * A migration the embedded engine stopped in the middle of. H2 commits each DDL statement at once, so a migration
@@ -97,7 +96,7 @@ final class PartialMigration {
         List<String> indexNames = ExpectedSchemas.forVersion(scripts, script.version()).tables().stream()
                 .flatMap(t -> t.indexes().stream().map(IndexModel::name)).toList();
         SchemaModel live = SchemaReader.live(dataSource, TableFilter.library(), indexNames).read();
-        DriftReport before = DriftReport.compare(comparable(expectedBefore), live);
+        DriftReport before = DriftReport.compare(expectedBefore, live);
         boolean failedRow = history.failed() != null;
         if (before.isEmpty() && !failedRow) {
             return Optional.empty(); // at the version before it: an ordinary migrate
@@ -109,7 +108,7 @@ final class PartialMigration {
         }
         for (int k = before.isEmpty() ? 0 : 1; k <= statements; k++) {
             // The first match: statements between two schema changes (data moves) run again, which they allow.
-            if (DriftReport.compare(comparable(points.get(k)), live).isEmpty()) {
+            if (DriftReport.compare(points.get(k), live).isEmpty()) {
                 return Optional.of(new Stopped(script.version(), script.description(), k, statements, failedRow));
             }
         }
@@ -155,7 +154,8 @@ final class PartialMigration {
                 }
                 return new History(true, last, failed);
             } catch (SQLException | DataAccessException e) {
-                throw new MigrationException("cannot read the migration history: " + e.getMessage(), e);
+                throw new MigrationException("cannot read the migration history: " + DriverText.reason(e),
+                        DriverText.masked(e));
             }
         }
     }
@@ -188,8 +188,8 @@ final class PartialMigration {
                 }
             } catch (SQLException e) {
                 throw new MigrationException("migrate failed: " + stopped.describe() + "; completing it failed at "
-                        + "statement " + i + ": " + e.getMessage() + " (fix the cause and run migrate again: it "
-                        + "goes on from where it stopped)", e);
+                        + "statement " + i + ": " + DriverText.reason(e) + " (fix the cause and run migrate again: it "
+                        + "goes on from where it stopped)", DriverText.masked(e));
             }
             if (stopped.failedRow()) { // only now: while it cannot be completed, it stays recorded as failed
                 DSL.using(c, SQLDialect.DEFAULT)
@@ -200,7 +200,7 @@ final class PartialMigration {
             }
         } catch (SQLException | DataAccessException e) {
             throw new MigrationException("migrate failed: cannot complete " + stopped.describe() + ": "
-                    + e.getMessage(), e);
+                    + DriverText.reason(e), DriverText.masked(e));
         }
         try {
             // Flyway records the migration (its checksum, rank, user) without running it again.
@@ -208,7 +208,7 @@ final class PartialMigration {
                     .skipExecutingMigrations(true).load().migrate();
         } catch (FlywayException e) {
             throw new MigrationException("migrate failed: the statements of " + stopped.version()
-                    + " are applied but recording it failed: " + e.getMessage(), e);
+                    + " are applied but recording it failed: " + DriverText.reason(e), DriverText.masked(e));
         }
         if (log) { // the service's path; the command line prints its steps itself
             System.getLogger(FlywaySetup.SUMMARY_LOGGER).log(System.Logger.Level.INFO, "fcn-persistence: completed "
@@ -216,13 +216,5 @@ final class PartialMigration {
         }
         return Optional.of(new StepResult(StepResult.Direction.UP, stopped.version(), stopped.description(),
                 (System.nanoTime() - start) / 1_000_000));
-    }
-
-    /** CHECK predicates by name, as the drift check compares them. */
-    private static SchemaModel comparable(SchemaModel expected) {
-        return new SchemaModel(expected.source(), expected.tables().stream().map(t -> new TableModel(t.name(),
-                t.columns(), t.primaryKey(), t.uniqueKeys(), t.foreignKeys(), t.indexes(),
-                t.checks() == null ? null : t.checks().stream().map(c -> new CheckModel(c.name(), null)).toList(),
-                t.defaults())).toList());
     }
 }
