@@ -70,13 +70,11 @@ public final class FcnPersistence {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(b.dialect);
         configuration.set(b.settings);
+        configuration.set(connections);
         RepositoryContext.Pinning pinning = Supplier::get;
-        if (b.callerManagedTransactions) {
-            configuration.set(connections);
-        } else {
+        if (!b.callerManagedTransactions) {
             // Thread-bound: repository calls inside inTransaction use the transaction's connection without
             // passing a context around.
-            configuration.set(connections);
             ThreadBoundTransactions transactions = ThreadBoundTransactions.over(connections);
             configuration.set(transactions); // and its connections, as jOOQ does
             pinning = transactions::pinned;
