@@ -250,11 +250,10 @@ public final class SchemaDiff {
             compareKnown(ObjectType.CHECK, table, path, "expression", f, t, f.expression(), t.expression());
             return;
         }
-        Optional<String> a = SqlText.canonicalPredicate(f.expression());
-        Optional<String> b = SqlText.canonicalPredicate(t.expression());
-        if (a.isEmpty() || b.isEmpty()) {
+        Optional<Boolean> same = SqlText.samePredicate(f.expression(), t.expression());
+        if (same.isEmpty()) {
             notComparable(ObjectType.CHECK, table, path, "expression", f, t, f.expression(), t.expression());
-        } else if (!a.equals(b)) {
+        } else if (!same.get()) {
             add(Kind.CHANGED, ObjectType.CHECK, table, path, "expression", f, t, f.expression(), t.expression());
         }
     }

@@ -25,6 +25,25 @@ public final class SqlText {
     }
 
     /**
+     * Whether two CHECK predicates are the same however each engine words them.
+     * @param a one predicate, or null where its side cannot show it
+     * @param b the other, or null
+     * @return true or false; empty when a side cannot show its predicate or this reading does not understand it
+     *         (not comparable)
+     */
+    public static java.util.Optional<Boolean> samePredicate(String a, String b) {
+        if (a == null || b == null) {
+            return java.util.Optional.empty();
+        }
+        if (a.equals(b)) {
+            return java.util.Optional.of(true);
+        }
+        java.util.Optional<String> x = canonicalPredicate(a);
+        java.util.Optional<String> y = canonicalPredicate(b);
+        return x.isEmpty() || y.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(x.equals(y));
+    }
+
+    /**
      * Normalizes one fragment.
      * @param sql a default, predicate or filter as an engine shows it
      * @return the normalized text

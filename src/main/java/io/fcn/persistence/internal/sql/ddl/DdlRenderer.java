@@ -610,12 +610,7 @@ public final class DdlRenderer {
 
     /** Both predicates shown and read, and different however each engine words them. */
     private static boolean predicateChanged(CheckModel a, CheckModel b) {
-        if (a.expression() == null || b.expression() == null || a.expression().equals(b.expression())) {
-            return false;
-        }
-        Optional<String> x = SqlText.canonicalPredicate(a.expression());
-        Optional<String> y = SqlText.canonicalPredicate(b.expression());
-        return x.isPresent() && y.isPresent() && !x.equals(y);
+        return SqlText.samePredicate(a.expression(), b.expression()).map(same -> !same).orElse(false);
     }
 
     private static boolean agree(Object a, Object b) {
