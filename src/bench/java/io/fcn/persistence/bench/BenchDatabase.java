@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.fcn.persistence.FcnPersistence;
+import io.fcn.persistence.idempotency.ClaimOutcome;
 import io.fcn.persistence.embedded.EmbeddedDatabase;
 import io.fcn.persistence.internal.database.ExternalSqlServer;
 import io.fcn.persistence.sqlserver.SqlServerSettings;
@@ -282,5 +284,17 @@ final class BenchDatabase implements AutoCloseable {
             ps.setString(1, script.toString());
             ps.execute();
         }
+    }
+
+    /**
+     * The library's claim + complete of a new key, the same in every benchmark that measures it (the JDBC side is
+     * {@link HandWrittenJdbc#claimAndComplete}).
+     */
+    static ClaimOutcome claimAndComplete(FcnPersistence fcn, String key, String fingerprint, String body) {
+        ClaimOutcome outcome = fcn.idempotency().claim(key, fingerprint, "POST", "/v1/trades",
+                Duration.ofHours(24), Duration.ofSeconds(30));
+        ClaimOutcome.Claimed claimed = (ClaimOutcome.Claimed) outcome;
+        fcn.inTransaction(() -> fcn.idempotency().complete(claimed.token(), 201, body));
+        return outcome;
     }
 }

@@ -1,7 +1,6 @@
 package io.fcn.persistence.bench;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -93,11 +92,7 @@ public class GrowthBenchmark extends EngineParam {
 
     @Benchmark
     public ClaimOutcome growthClaim_library() {
-        ClaimOutcome outcome = db.fcn.idempotency().claim(unique("L"), FINGERPRINT, "POST", "/v1/trades",
-                Duration.ofHours(24), Duration.ofSeconds(30));
-        ClaimOutcome.Claimed claimed = (ClaimOutcome.Claimed) outcome;
-        db.fcn.inTransaction(() -> db.fcn.idempotency().complete(claimed.token(), 201, BODY));
-        return outcome;
+        return BenchDatabase.claimAndComplete(db.fcn, unique("L"), FINGERPRINT, BODY);
     }
 
     @Benchmark

@@ -3,7 +3,6 @@ package io.fcn.persistence.bench;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
@@ -123,11 +122,7 @@ public class SingleRowBenchmark extends EngineParam {
 
     @Benchmark
     public ClaimOutcome claimComplete_library() {
-        ClaimOutcome outcome = db.fcn.idempotency().claim(unique("key-L"), FINGERPRINT, "POST", "/v1/trades",
-                Duration.ofHours(24), Duration.ofSeconds(30));
-        ClaimOutcome.Claimed claimed = (ClaimOutcome.Claimed) outcome;
-        db.fcn.inTransaction(() -> db.fcn.idempotency().complete(claimed.token(), 201, BODY));
-        return outcome;
+        return BenchDatabase.claimAndComplete(db.fcn, unique("key-L"), FINGERPRINT, BODY);
     }
 
     @Benchmark
