@@ -41,8 +41,12 @@ import io.fcn.persistence.types.TradeStatus;
  * (or per transaction), the same statements and transaction boundaries, rows mapped to the library's records. H2
  * keeps a per-session cache of prepared statements, so preparing the same SQL again on a pooled connection is a
  * cache hit, as with a pool's statement cache on SQL Server.
+ *
+ * <p>{@link #held(DataSource)} is the floor of the same work: one connection taken for the run and one
+ * {@code PreparedStatement} per statement text, prepared once and kept open; every call runs the same statements,
+ * binds and transaction boundaries on them, without a pool checkout or a prepare.
  */
-final class HandWrittenJdbc {
+final class HandWrittenJdbc implements AutoCloseable {
 
     static final String TRADE_COLUMNS = "trade_id, template_id, spec_version, trade_date, maturity_date, notional,"
             + " currency, status, autocall_triggered, ki_triggered, trade_params, termination_date, version,"
@@ -68,9 +72,62 @@ final class HandWrittenJdbc {
 
     private final DataSource pool;
     private final Clock clock = Clock.systemUTC();
+    /** The held floor's connection and statements; null for the pooled side. */
+    private final Connection heldConnection;
+    private final Map<String, PreparedStatement> heldStatements = new HashMap<>();
 
     HandWrittenJdbc(DataSource pool) {
+        this(pool, null);
+    }
+
+    private HandWrittenJdbc(DataSource pool, Connection heldConnection) {
         this.pool = pool;
+        this.heldConnection = heldConnection;
+    }
+
+    /** The floor: one connection from {@code pool} for the run, each statement prepared once on it and kept. */
+    static HandWrittenJdbc held(DataSource pool) throws SQLException {
+        return new HandWrittenJdbc(pool, pool.getConnection());
+    }
+
+    /** A connection for one call or transaction: from the pool, or the held one. */
+    private Connection connection() throws SQLException {
+        return heldConnection != null ? heldConnection : pool.getConnection();
+    }
+
+    private void release(Connection c) throws SQLException {
+        if (c != heldConnection) {
+            c.close();
+        }
+    }
+
+    /** The statement for {@code sql} on {@code c}: a new one, or the held one prepared at its first use. */
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        if (c != heldConnection) {
+            return c.prepareStatement(sql);
+        }
+        PreparedStatement ps = heldStatements.get(sql);
+        if (ps == null) {
+            ps = c.prepareStatement(sql);
+            heldStatements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    private void done(PreparedStatement ps) throws SQLException {
+        if (heldConnection == null) {
+            ps.close();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (heldConnection != null) {
+            for (PreparedStatement ps : heldStatements.values()) {
+                ps.close();
+            }
+            heldConnection.close();
+        }
     }
 
     OffsetDateTime now() {
@@ -78,19 +135,25 @@ final class HandWrittenJdbc {
     }
 
     Optional<Trade> findTrade(String tradeId) throws SQLException {
-        try (Connection c = pool.getConnection()) {
+        Connection c = connection();
+        try {
             return findTrade(c, tradeId);
+        } finally {
+            release(c);
         }
     }
 
-    static Optional<Trade> findTrade(Connection c, String tradeId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT_TRADE)) {
+    private Optional<Trade> findTrade(Connection c, String tradeId) throws SQLException {
+        PreparedStatement ps = prepare(c, SELECT_TRADE);
+        try {
             return findTrade(ps, tradeId);
+        } finally {
+            done(ps);
         }
     }
 
     /** With a statement the caller keeps open: the lower bound of plain JDBC. */
-    static Optional<Trade> findTrade(PreparedStatement ps, String tradeId) throws SQLException {
+    private static Optional<Trade> findTrade(PreparedStatement ps, String tradeId) throws SQLException {
         ps.setString(1, tradeId);
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(toTrade(rs)) : Optional.empty();
@@ -99,7 +162,8 @@ final class HandWrittenJdbc {
 
     /** Template check, trade insert, {@code created} event and the read-back, in one transaction. */
     Trade book(NewTrade t) throws SQLException {
-        try (Connection c = pool.getConnection()) {
+        Connection c = connection();
+        try {
             c.setAutoCommit(false);
             try {
                 Trade booked = bookIn(c, t);
@@ -111,6 +175,8 @@ final class HandWrittenJdbc {
             } finally {
                 c.setAutoCommit(true);
             }
+        } finally {
+            release(c);
         }
     }
 
@@ -118,9 +184,10 @@ final class HandWrittenJdbc {
     private Trade bookIn(Connection c, NewTrade t) throws SQLException {
         String templateId;
         String specVersion;
-        try (PreparedStatement ps = c.prepareStatement(SELECT_TEMPLATE)) {
-            ps.setString(1, t.templateId());
-            try (ResultSet rs = ps.executeQuery()) {
+        PreparedStatement template = prepare(c, SELECT_TEMPLATE);
+        try {
+            template.setString(1, t.templateId());
+            try (ResultSet rs = template.executeQuery()) {
                 if (!rs.next()) {
                     throw new IllegalArgumentException("no template " + t.templateId());
                 }
@@ -130,9 +197,12 @@ final class HandWrittenJdbc {
                     throw new IllegalArgumentException("template not usable");
                 }
             }
+        } finally {
+            done(template);
         }
         OffsetDateTime now = now();
-        try (PreparedStatement ps = c.prepareStatement(INSERT_TRADE)) {
+        PreparedStatement ps = prepare(c, INSERT_TRADE);
+        try {
             ps.setString(1, t.tradeId());
             ps.setString(2, templateId);
             ps.setString(3, specVersion);
@@ -148,6 +218,8 @@ final class HandWrittenJdbc {
             ps.setObject(13, now);
             ps.setObject(14, now);
             ps.executeUpdate();
+        } finally {
+            done(ps);
         }
         String payload = "{\"template_id\":\"" + templateId + "\",\"spec_version\":\"" + specVersion
                 + "\",\"trade_date\":\"" + t.tradeDate() + "\",\"maturity_date\":\"" + t.maturityDate()
@@ -166,36 +238,16 @@ final class HandWrittenJdbc {
     String claimBookComplete(String key, String fingerprint, String path, NewTrade t, String requestId)
             throws SQLException {
         String keyHash = sha256Hex(key);
-        OffsetDateTime now = now();
-        try (Connection c = pool.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_CLAIM)) {
-                ps.setString(1, keyHash);
-                ps.setString(2, fingerprint);
-                ps.setString(3, "POST");
-                ps.setString(4, path);
-                ps.setString(5, requestId);
-                ps.setObject(6, now.plusSeconds(30));
-                ps.setObject(7, now);
-                ps.setObject(8, now.plusHours(24));
-                ps.executeUpdate();
-            }
-        }
+        insertClaim(keyHash, fingerprint, "POST", path, requestId, now());
         String response;
-        try (Connection c = pool.getConnection()) {
+        Connection c = connection();
+        try {
             c.setAutoCommit(false);
             try {
                 Trade booked = bookIn(c, t);
                 response = "{\"trade_id\":\"" + booked.tradeId() + "\",\"status\":\"" + booked.status().getLiteral()
                         + "\",\"version\":" + booked.version() + "}";
-                try (PreparedStatement ps = c.prepareStatement(COMPLETE_CLAIM)) {
-                    ps.setInt(1, 201);
-                    ps.setString(2, response);
-                    ps.setString(3, keyHash);
-                    ps.setString(4, requestId);
-                    if (ps.executeUpdate() != 1) {
-                        throw new IllegalStateException("claim lost");
-                    }
-                }
+                complete(c, 201, response, keyHash, requestId);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -203,6 +255,8 @@ final class HandWrittenJdbc {
             } finally {
                 c.setAutoCommit(true);
             }
+        } finally {
+            release(c);
         }
         findTrade(t.tradeId()).orElseThrow();
         return response;
@@ -210,20 +264,26 @@ final class HandWrittenJdbc {
 
     /** One auto-committed insert, as the library's append outside a transaction. */
     void appendEvent(String tradeId, LifecycleEventType type, LocalDate date, String payload) throws SQLException {
-        try (Connection c = pool.getConnection()) {
+        Connection c = connection();
+        try {
             insertEvent(c, tradeId, type, date, payload, now());
+        } finally {
+            release(c);
         }
     }
 
-    private static void insertEvent(Connection c, String tradeId, LifecycleEventType type, LocalDate date,
+    private void insertEvent(Connection c, String tradeId, LifecycleEventType type, LocalDate date,
             String payload, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
+        PreparedStatement ps = prepare(c, INSERT_EVENT);
+        try {
             ps.setString(1, tradeId);
             ps.setString(2, type.getLiteral());
             ps.setObject(3, date);
             ps.setString(4, payload);
             ps.setObject(5, now);
             ps.executeUpdate();
+        } finally {
+            done(ps);
         }
     }
 
@@ -232,9 +292,32 @@ final class HandWrittenJdbc {
             throws SQLException {
         String keyHash = sha256Hex(key);
         String token = UUID.randomUUID().toString();
-        OffsetDateTime now = now();
-        try (Connection c = pool.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_CLAIM)) {
+        insertClaim(keyHash, fingerprint, method, path, token, now());
+        Connection c = connection();
+        try {
+            c.setAutoCommit(false);
+            try {
+                complete(c, status, body, keyHash, token);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } finally {
+            release(c);
+        }
+        return keyHash;
+    }
+
+    /** The claim: one auto-committed insert on a connection of its own. */
+    private void insertClaim(String keyHash, String fingerprint, String method, String path, String token,
+            OffsetDateTime now) throws SQLException {
+        Connection c = connection();
+        try {
+            PreparedStatement ps = prepare(c, INSERT_CLAIM);
+            try {
                 ps.setString(1, keyHash);
                 ps.setString(2, fingerprint);
                 ps.setString(3, method);
@@ -244,27 +327,27 @@ final class HandWrittenJdbc {
                 ps.setObject(7, now);
                 ps.setObject(8, now.plusHours(24));
                 ps.executeUpdate();
-            }
-        }
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(COMPLETE_CLAIM)) {
-                ps.setInt(1, status);
-                ps.setString(2, body);
-                ps.setString(3, keyHash);
-                ps.setString(4, token);
-                if (ps.executeUpdate() != 1) {
-                    throw new IllegalStateException("claim lost");
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             } finally {
-                c.setAutoCommit(true);
+                done(ps);
             }
+        } finally {
+            release(c);
         }
-        return keyHash;
+    }
+
+    private void complete(Connection c, int status, String body, String keyHash, String token) throws SQLException {
+        PreparedStatement ps = prepare(c, COMPLETE_CLAIM);
+        try {
+            ps.setInt(1, status);
+            ps.setString(2, body);
+            ps.setString(3, keyHash);
+            ps.setString(4, token);
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("claim lost");
+            }
+        } finally {
+            done(ps);
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.fcn.persistence.bench;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +25,8 @@ import io.fcn.persistence.trade.Trade;
 
 /**
  * Single-row operations, each as {@code <operation>_library} and {@code <operation>_jdbc} (the same work through
- * {@link HandWrittenJdbc}); {@code getTrade_jdbcHeldStatement} is the floor: one statement kept open for the run;
+ * {@link HandWrittenJdbc}); {@code <operation>_jdbcHeldStatement} is its floor: the same statements on one connection
+ * held for the run, each prepared once and kept open ({@link HandWrittenJdbc#held});
  * {@code getTrade_peer} and {@code bookTrade_peer} are the same work through Spring Data JDBC ({@link SpringDataJdbcPeer}).
  * Each fork starts from the small fixture ({@link BenchDatabase#small}): trades {@code TRD-G1…1000} to read.
  * Warm-up is 8 s: on 2 cores the library's path settles after about 7 s of calls (the JIT), plain JDBC's sooner.
@@ -49,8 +48,7 @@ public class SingleRowBenchmark extends EngineParam {
     private BenchDatabase db;
     private HandWrittenJdbc jdbc;
     private SpringDataJdbcPeer peer;
-    private Connection heldConnection;
-    private PreparedStatement heldStatement;
+    private HandWrittenJdbc held;
     private String[] tradeIds;
     private int next;
     private long sequence;
@@ -64,14 +62,12 @@ public class SingleRowBenchmark extends EngineParam {
         for (int i = 0; i < TRADES; i++) {
             tradeIds[i] = "TRD-G" + (i + 1);
         }
-        heldConnection = db.dataSource().getConnection();
-        heldStatement = heldConnection.prepareStatement(HandWrittenJdbc.SELECT_TRADE);
+        held = HandWrittenJdbc.held(db.dataSource());
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
-        heldStatement.close();
-        heldConnection.close();
+        held.close();
         peer.close();
         db.close();
     }
@@ -97,7 +93,7 @@ public class SingleRowBenchmark extends EngineParam {
 
     @Benchmark
     public Trade getTrade_jdbcHeldStatement() throws SQLException {
-        return HandWrittenJdbc.findTrade(heldStatement, nextTradeId()).orElseThrow();
+        return held.findTrade(nextTradeId()).orElseThrow();
     }
 
     @Benchmark
@@ -116,6 +112,11 @@ public class SingleRowBenchmark extends EngineParam {
     }
 
     @Benchmark
+    public Trade bookTrade_jdbcHeldStatement() throws SQLException {
+        return held.book(BenchDatabase.newTrade(unique("TRD-BH")));
+    }
+
+    @Benchmark
     public Trade bookTrade_peer() {
         return peer.book(BenchDatabase.newTrade(unique("TRD-BP")));
     }
@@ -131,6 +132,11 @@ public class SingleRowBenchmark extends EngineParam {
     }
 
     @Benchmark
+    public String claimComplete_jdbcHeldStatement() throws SQLException {
+        return held.claimAndComplete(unique("key-H"), FINGERPRINT, "POST", "/v1/trades", 201, BODY);
+    }
+
+    @Benchmark
     public LifecycleEvent appendEvent_library() {
         return db.fcn.lifecycleEvents().append(nextTradeId(), LifecycleEventType.COUPON_PAID, EVENT_DATE,
                 EVENT_PAYLOAD);
@@ -139,5 +145,10 @@ public class SingleRowBenchmark extends EngineParam {
     @Benchmark
     public void appendEvent_jdbc() throws SQLException {
         jdbc.appendEvent(nextTradeId(), LifecycleEventType.COUPON_PAID, EVENT_DATE, EVENT_PAYLOAD);
+    }
+
+    @Benchmark
+    public void appendEvent_jdbcHeldStatement() throws SQLException {
+        held.appendEvent(nextTradeId(), LifecycleEventType.COUPON_PAID, EVENT_DATE, EVENT_PAYLOAD);
     }
 }
