@@ -3,6 +3,7 @@ package io.fcn.persistence.bench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,9 +101,12 @@ final class ResultTable {
     private static final Map<String, Integer> ROWS = Map.of("record10k", 10_000);
 
     private final List<Row> rows;
+    /** Each side's CPU per operation ({@link CpuPerOpProfiler}), by its primary result; empty without the profiler. */
+    private final Map<Result<?>, Result<?>> cpu;
 
-    private ResultTable(List<Row> rows) {
+    private ResultTable(List<Row> rows, Map<Result<?>, Result<?>> cpu) {
         this.rows = rows;
+        this.cpu = cpu;
     }
 
     @SafeVarargs
@@ -129,7 +133,13 @@ final class ResultTable {
         // engine → (class, operation, params, threads) → side → result, in the order JMH ran them
         Map<BenchEngine, Map<List<Object>, Map<String, Result<?>>>> byEngine = new TreeMap<>();
         Map<List<Object>, Row> shapes = new LinkedHashMap<>();
+        Map<Result<?>, Result<?>> cpu = new IdentityHashMap<>();
         for (RunResult run : results) {
+            Result<?> primary = run.getPrimaryResult(); // aggregated anew on each call: taken once
+            Result<?> cpuPerOp = run.getSecondaryResults().get(CpuPerOpProfiler.LABEL);
+            if (cpuPerOp != null) {
+                cpu.put(primary, cpuPerOp);
+            }
             BenchmarkParams params = run.getParams();
             String benchmark = params.getBenchmark();
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
@@ -150,7 +160,7 @@ final class ResultTable {
             shapes.putIfAbsent(key, new Row(engine, type, operation, others, params.getThreads(), null, Map.of()));
             byEngine.computeIfAbsent(engine, e -> new LinkedHashMap<>())
                     .computeIfAbsent(key, k -> new LinkedHashMap<>())
-                    .put(side, run.getPrimaryResult());
+                    .put(side, primary);
         }
         List<Row> rows = new ArrayList<>();
         for (Map<List<Object>, Map<String, Result<?>>> engine : byEngine.values()) {
@@ -172,7 +182,7 @@ final class ResultTable {
             engineRows.sort(Comparator.comparingInt(ResultTable::rank)); // stable: run order within a rank
             rows.addAll(engineRows);
         }
-        return new ResultTable(rows);
+        return new ResultTable(rows, cpu);
     }
 
     List<Row> rows() {
@@ -193,12 +203,12 @@ final class ResultTable {
                         .append("** (`engine=").append(current.param).append("`)\n\n")
                         .append("| operation | library | compared with | library / it |\n|---|---|---|---|\n");
             }
-            String library = format(row.operation(), row.library());
+            String library = format(row.operation(), row.library()) + cpu(row.library());
             if (row.others().isEmpty()) {
                 out.append("| ").append(row.description()).append(" | ").append(library).append(" | - | - |\n");
             }
             for (Map.Entry<String, Result<?>> side : row.others().entrySet()) {
-                String other = format(row.operation(), side.getValue());
+                String other = format(row.operation(), side.getValue()) + cpu(side.getValue());
                 if (!side.getKey().equals("jdbc")) {
                     other += " (" + SIDE_NAMES.getOrDefault(side.getKey(), side.getKey()) + ")";
                 }
@@ -308,12 +318,23 @@ final class ResultTable {
         return String.format(Locale.ROOT, "%.3g", value);
     }
 
-    private static String json(Result<?> r) {
+    private String json(Result<?> r) {
         if (r == null) {
             return "null";
         }
+        Result<?> c = cpu.get(r);
         return "{\"score\": " + number(r.getScore()) + ", \"error\": " + number(r.getScoreError()) + ", \"unit\": "
-                + quote(r.getScoreUnit()) + ", \"samples\": " + r.getSampleCount() + "}";
+                + quote(r.getScoreUnit()) + ", \"samples\": " + r.getSampleCount()
+                + (c == null ? "" : ", \"cpu\": {\"score\": " + number(c.getScore()) + ", \"error\": "
+                        + number(c.getScoreError()) + ", \"unit\": " + quote(c.getScoreUnit()) + "}")
+                + "}";
+    }
+
+    /** " (CPU …)" after a side's time when the profiler measured it. */
+    private String cpu(Result<?> r) {
+        Result<?> c = r == null ? null : cpu.get(r);
+        return c == null ? "" : " (CPU " + significant(c.getScore()) + " " + c.getScoreUnit().replace("/op", "")
+                .replace("us", "µs") + ")";
     }
 
     private static String number(double d) {
