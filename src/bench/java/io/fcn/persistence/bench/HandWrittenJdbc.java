@@ -162,13 +162,24 @@ final class HandWrittenJdbc implements AutoCloseable {
 
     /** Template check, trade insert, {@code created} event and the read-back, in one transaction. */
     Trade book(NewTrade t) throws SQLException {
+        return inTransaction(c -> bookIn(c, t));
+    }
+
+    /** Statements on one connection, in one transaction. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** {@code work} in one transaction on a connection of its own (or the held one), committed or rolled back. */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
         Connection c = connection();
         try {
             c.setAutoCommit(false);
             try {
-                Trade booked = bookIn(c, t);
+                T result = work.run(c);
                 c.commit();
-                return booked;
+                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -239,25 +250,13 @@ final class HandWrittenJdbc implements AutoCloseable {
             throws SQLException {
         String keyHash = sha256Hex(key);
         insertClaim(keyHash, fingerprint, "POST", path, requestId, now());
-        String response;
-        Connection c = connection();
-        try {
-            c.setAutoCommit(false);
-            try {
-                Trade booked = bookIn(c, t);
-                response = "{\"trade_id\":\"" + booked.tradeId() + "\",\"status\":\"" + booked.status().getLiteral()
-                        + "\",\"version\":" + booked.version() + "}";
-                complete(c, 201, response, keyHash, requestId);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } finally {
-            release(c);
-        }
+        String response = inTransaction(c -> {
+            Trade booked = bookIn(c, t);
+            String body = "{\"trade_id\":\"" + booked.tradeId() + "\",\"status\":\"" + booked.status().getLiteral()
+                    + "\",\"version\":" + booked.version() + "}";
+            complete(c, 201, body, keyHash, requestId);
+            return body;
+        });
         findTrade(t.tradeId()).orElseThrow();
         return response;
     }
@@ -293,21 +292,10 @@ final class HandWrittenJdbc implements AutoCloseable {
         String keyHash = sha256Hex(key);
         String token = UUID.randomUUID().toString();
         insertClaim(keyHash, fingerprint, method, path, token, now());
-        Connection c = connection();
-        try {
-            c.setAutoCommit(false);
-            try {
-                complete(c, status, body, keyHash, token);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } finally {
-            release(c);
-        }
+        inTransaction(c -> {
+            complete(c, status, body, keyHash, token);
+            return null;
+        });
         return keyHash;
     }
 
