@@ -133,6 +133,29 @@ class ConnectionLossTest {
 
     /** Connections that roll back before they close, as a pool does on return: close() fails on a dead one. */
     private static DataSource rollbackOnClose(DataSource target) {
+        return intercepting(target, (connection, m, a) -> {
+            if (!m.getName().equals("close")) {
+                return invoke(connection, m, a);
+            }
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            } finally {
+                connection.close();
+            }
+            return null;
+        });
+    }
+
+    /** A call on a connection, seen before (or instead of) the connection itself. */
+    @FunctionalInterface
+    private interface ConnectionCall {
+        Object on(Connection connection, java.lang.reflect.Method method, Object[] args) throws Throwable;
+    }
+
+    /** {@code target}'s connections, each call on one of them going through {@code call}. */
+    private static DataSource intercepting(DataSource target, ConnectionCall call) {
         return (DataSource) Proxy.newProxyInstance(ConnectionLossTest.class.getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     Object result = invoke(target, method, args);
@@ -141,19 +164,7 @@ class ConnectionLossTest {
                     }
                     Connection connection = (Connection) result;
                     return Proxy.newProxyInstance(ConnectionLossTest.class.getClassLoader(),
-                            new Class<?>[] {Connection.class}, (p, m, a) -> {
-                                if (m.getName().equals("close")) {
-                                    try {
-                                        if (!connection.getAutoCommit()) {
-                                            connection.rollback();
-                                        }
-                                    } finally {
-                                        connection.close();
-                                    }
-                                    return null;
-                                }
-                                return invoke(connection, m, a);
-                            });
+                            new Class<?>[] {Connection.class}, (p, m, a) -> call.on(connection, m, a));
                 });
     }
 
@@ -224,21 +235,12 @@ class ConnectionLossTest {
 
     /** Connections whose {@code commit()} first cuts every connection the forwarder carries. */
     private static DataSource cutOnCommit(DataSource target, TcpForwarder forwarder) {
-        return (DataSource) Proxy.newProxyInstance(ConnectionLossTest.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    Object result = invoke(target, method, args);
-                    if (!method.getName().equals("getConnection")) {
-                        return result;
-                    }
-                    Connection connection = (Connection) result;
-                    return Proxy.newProxyInstance(ConnectionLossTest.class.getClassLoader(),
-                            new Class<?>[] {Connection.class}, (p, m, a) -> {
-                                if (m.getName().equals("commit")) {
-                                    forwarder.cutAll();
-                                }
-                                return invoke(connection, m, a);
-                            });
-                });
+        return intercepting(target, (connection, m, a) -> {
+            if (m.getName().equals("commit")) {
+                forwarder.cutAll();
+            }
+            return invoke(connection, m, a);
+        });
     }
 
     private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
