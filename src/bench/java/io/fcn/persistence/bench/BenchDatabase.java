@@ -86,13 +86,7 @@ final class BenchDatabase implements AutoCloseable {
         String name = "mem:bench_" + UUID.randomUUID().toString().replace("-", "");
         BenchDatabase db = new BenchDatabase(engine,
                 h2Pool(h2Url((engine == BenchEngine.H2 ? "" : tcpPrefix()) + name, ";DB_CLOSE_DELAY=-1")), true, null);
-        try (Connection c = db.pool.getConnection()) {
-            runScript(c, schemaScript());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        Fixtures.template(db.pool);
-        db.execute(Fixtures.trades(engine, "TRD-G", Fixtures.SINGLE_ROW_TRADES));
+        db.schemaWithTradesToRead();
         db.execute(Fixtures.trades(engine, "TRD-O", Fixtures.OBSERVATION_TRADES));
         return db;
     }
@@ -136,14 +130,19 @@ final class BenchDatabase implements AutoCloseable {
         String name = "growth0-work-" + UUID.randomUUID().toString().substring(0, 8);
         Path file = Path.of(BenchHarness.property(BenchHarness.DIR)).resolve(name + ".mv.db");
         BenchDatabase db = new BenchDatabase(engine, h2Pool(h2Url(h2File(engine, name), H2_LARGE_CACHE)), true, file);
-        try (Connection c = db.pool.getConnection()) {
+        db.schemaWithTradesToRead();
+        return db;
+    }
+
+    /** Into a new H2 database: the migrated schema, the template and the trades {@code TRD-G1…1000} to read. */
+    private void schemaWithTradesToRead() {
+        try (Connection c = pool.getConnection()) {
             runScript(c, schemaScript());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        Fixtures.template(db.pool);
-        db.execute(Fixtures.trades(engine, "TRD-G", Fixtures.SINGLE_ROW_TRADES));
-        return db;
+        Fixtures.template(pool);
+        execute(Fixtures.trades(engine, "TRD-G", Fixtures.SINGLE_ROW_TRADES));
     }
 
     /** Deletes the keys claimed since the fixture's (which were all created on 2026-01-01). */
