@@ -53,7 +53,7 @@ public final class LocalDateBinding extends AbstractBinding<LocalDate, LocalDate
 
     @Override
     public void set(BindingSetStatementContext<LocalDate> ctx) throws SQLException {
-        LocalDate value = ctx.convert(converter()).value();
+        LocalDate value = ctx.value();
         if (value == null) {
             ctx.statement().setNull(ctx.index(), Types.DATE);
         } else {
@@ -63,12 +63,12 @@ public final class LocalDateBinding extends AbstractBinding<LocalDate, LocalDate
 
     @Override
     public void get(BindingGetResultSetContext<LocalDate> ctx) throws SQLException {
-        ctx.convert(converter()).value(ctx.resultSet().getObject(ctx.index(), LocalDate.class));
+        ctx.value(ctx.resultSet().getObject(ctx.index(), LocalDate.class));
     }
 
     @Override
     public void get(BindingGetStatementContext<LocalDate> ctx) throws SQLException {
-        ctx.convert(converter()).value(ctx.statement().getObject(ctx.index(), LocalDate.class));
+        ctx.value(ctx.statement().getObject(ctx.index(), LocalDate.class));
     }
 
     @Override

@@ -65,4 +65,37 @@ class OffsetDateTimeBindingTest {
         assertEquals(0, dsl.fetchCount(FCN_IDEMPOTENCY_KEY,
                 FCN_IDEMPOTENCY_KEY.CREATED_AT.eq(utc.plusNanos(1_000))));
     }
+
+    @Test
+    void valuesAcrossTheRangeAndEitherSideOfTheGregorianChangeRoundTrip(DSLContext dsl) {
+        OffsetDateTime[] values = {
+            OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+            OffsetDateTime.of(1100, 3, 1, 1, 0, 0, 0, ZoneOffset.ofHours(5)),
+            OffsetDateTime.of(1500, 3, 1, 12, 0, 0, 500_000_000, ZoneOffset.ofHours(-1)),
+            OffsetDateTime.of(1582, 10, 4, 23, 59, 59, 999_998_000, ZoneOffset.UTC),
+            OffsetDateTime.of(1582, 10, 15, 14, 0, 0, 0, ZoneOffset.ofHours(14)),
+            OffsetDateTime.of(1582, 10, 17, 23, 59, 59, 999_999_000, ZoneOffset.ofHours(-14)),
+            OffsetDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000, ZoneOffset.ofHoursMinutes(5, 45)),
+            OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 999_998_000, ZoneOffset.ofHours(1)),
+        };
+        for (int i = 0; i < values.length; i++) {
+            dsl.insertInto(FCN_IDEMPOTENCY_KEY)
+                    .set(FCN_IDEMPOTENCY_KEY.KEY_HASH, "k" + i)
+                    .set(FCN_IDEMPOTENCY_KEY.REQUEST_FINGERPRINT, "f")
+                    .set(FCN_IDEMPOTENCY_KEY.REQUEST_METHOD, "POST")
+                    .set(FCN_IDEMPOTENCY_KEY.REQUEST_PATH, "/trades")
+                    .set(FCN_IDEMPOTENCY_KEY.RESPONSE_STATUS, 201)
+                    .set(FCN_IDEMPOTENCY_KEY.RESPONSE_SNAPSHOT, "{}")
+                    .set(FCN_IDEMPOTENCY_KEY.CREATED_AT, values[i])
+                    .set(FCN_IDEMPOTENCY_KEY.EXPIRES_AT, values[i].plusNanos(1_000))
+                    .execute();
+        }
+        for (int i = 0; i < values.length; i++) {
+            Record2<OffsetDateTime, OffsetDateTime> read = dsl
+                    .select(FCN_IDEMPOTENCY_KEY.CREATED_AT, FCN_IDEMPOTENCY_KEY.EXPIRES_AT).from(FCN_IDEMPOTENCY_KEY)
+                    .where(FCN_IDEMPOTENCY_KEY.KEY_HASH.eq("k" + i)).fetchOne();
+            assertEquals(values[i], read.value1(), "value " + i);
+            assertEquals(values[i].plusNanos(1_000), read.value2(), "value " + i + " plus a microsecond");
+        }
+    }
 }
