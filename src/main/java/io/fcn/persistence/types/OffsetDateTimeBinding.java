@@ -31,11 +31,11 @@ import microsoft.sql.DateTimeOffset;
 
 /**
  * Binds DATETIMEOFFSET columns natively. jOOQ's DEFAULT dialect would send an {@code OffsetDateTime} as a string,
- * which SQL Server refuses for DATETIMEOFFSET; {@code setObject}/{@code getObject(i, OffsetDateTime.class)} keep
- * both the instant and the offset on mssql-jdbc and on H2. Values are read with {@code getObject(i)} and turned
- * into an {@code OffsetDateTime} here ({@link #toOffsetDateTime}): mssql-jdbc's own conversion formats the offset
- * as a string and reads it back through a {@code Calendar}, about a tenth of the client's Java time in reading a
- * trade over TDS, and it fails on some dates before 1582-10-15 ({@link #toOffsetDateTime}).
+ * which SQL Server refuses for DATETIMEOFFSET; {@code setObject} keeps both the instant and the offset on mssql-jdbc
+ * and on H2. Reading takes {@code getObject(i)}: H2 gives an {@code OffsetDateTime}, mssql-jdbc a
+ * {@code DateTimeOffset} that {@link #toOffsetDateTime} turns into one. The driver's own conversion formats the
+ * offset as a string and reads it back through a {@code Calendar} (about a tenth of the client's Java time in
+ * reading a trade over TDS), and it fails on some dates before 1582-10-15.
  */
 public final class OffsetDateTimeBinding extends AbstractBinding<OffsetDateTime, OffsetDateTime> {
 
