@@ -70,6 +70,13 @@ class DateTimeOffsetConversionTest {
         assertEquals(value, OffsetDateTimeBinding.toOffsetDateTime(written));
     }
 
+    @Test
+    void theTenDaysTheDriversCalendarLacksLandTenDaysLater() {
+        OffsetDateTime skipped = OffsetDateTime.of(1582, 10, 10, 12, 0, 0, 0, ZoneOffset.UTC);
+        assertEquals(skipped.plusDays(10),
+                OffsetDateTimeBinding.toOffsetDateTime(OffsetDateTimeBinding.toDateTimeOffset(skipped)));
+    }
+
     private static Timestamp timestamp(long epochSecond, int nanos) {
         Timestamp utc = new Timestamp(epochSecond * 1000);
         utc.setNanos(nanos);
