@@ -323,11 +323,14 @@ final class ResultTable {
             return "null";
         }
         Result<?> c = cpu.get(r);
-        return "{\"score\": " + number(r.getScore()) + ", \"error\": " + number(r.getScoreError()) + ", \"unit\": "
-                + quote(r.getScoreUnit()) + ", \"samples\": " + r.getSampleCount()
-                + (c == null ? "" : ", \"cpu\": {\"score\": " + number(c.getScore()) + ", \"error\": "
-                        + number(c.getScoreError()) + ", \"unit\": " + quote(c.getScoreUnit()) + "}")
-                + "}";
+        return "{" + scored(r) + ", \"samples\": " + r.getSampleCount()
+                + (c == null ? "" : ", \"cpu\": {" + scored(c) + "}") + "}";
+    }
+
+    /** A result's score, error and unit, as JSON members. */
+    private static String scored(Result<?> r) {
+        return "\"score\": " + number(r.getScore()) + ", \"error\": " + number(r.getScoreError()) + ", \"unit\": "
+                + quote(r.getScoreUnit());
     }
 
     /** " (CPU …)" after a side's time when the profiler measured it. */

@@ -22,16 +22,7 @@ class OffsetDateTimeBindingTest {
         OffsetDateTime bangkok = OffsetDateTime.of(2026, 3, 1, 16, 45, 12, 123_456_000, ZoneOffset.ofHours(7));
         OffsetDateTime newfoundland = OffsetDateTime.of(2026, 3, 2, 1, 2, 3, 999_999_000,
                 ZoneOffset.ofHoursMinutes(-3, -30));
-        dsl.insertInto(FCN_IDEMPOTENCY_KEY)
-                .set(FCN_IDEMPOTENCY_KEY.KEY_HASH, "k1")
-                .set(FCN_IDEMPOTENCY_KEY.REQUEST_FINGERPRINT, "f")
-                .set(FCN_IDEMPOTENCY_KEY.REQUEST_METHOD, "POST")
-                .set(FCN_IDEMPOTENCY_KEY.REQUEST_PATH, "/trades")
-                .set(FCN_IDEMPOTENCY_KEY.RESPONSE_STATUS, 201)
-                .set(FCN_IDEMPOTENCY_KEY.RESPONSE_SNAPSHOT, "{}")
-                .set(FCN_IDEMPOTENCY_KEY.CREATED_AT, bangkok)
-                .set(FCN_IDEMPOTENCY_KEY.EXPIRES_AT, newfoundland)
-                .execute();
+        insertKey(dsl, "k1", bangkok, newfoundland);
 
         Record2<OffsetDateTime, OffsetDateTime> read = dsl
                 .select(FCN_IDEMPOTENCY_KEY.CREATED_AT, FCN_IDEMPOTENCY_KEY.EXPIRES_AT)
@@ -49,16 +40,7 @@ class OffsetDateTimeBindingTest {
     @Test
     void aBoundOffsetDateTimeFindsTheSameInstantWrittenInAnotherOffset(DSLContext dsl) {
         OffsetDateTime utc = OffsetDateTime.of(2026, 3, 1, 9, 45, 12, 123_456_000, ZoneOffset.UTC);
-        dsl.insertInto(FCN_IDEMPOTENCY_KEY)
-                .set(FCN_IDEMPOTENCY_KEY.KEY_HASH, "k1")
-                .set(FCN_IDEMPOTENCY_KEY.REQUEST_FINGERPRINT, "f")
-                .set(FCN_IDEMPOTENCY_KEY.REQUEST_METHOD, "POST")
-                .set(FCN_IDEMPOTENCY_KEY.REQUEST_PATH, "/trades")
-                .set(FCN_IDEMPOTENCY_KEY.RESPONSE_STATUS, 201)
-                .set(FCN_IDEMPOTENCY_KEY.RESPONSE_SNAPSHOT, "{}")
-                .set(FCN_IDEMPOTENCY_KEY.CREATED_AT, utc)
-                .set(FCN_IDEMPOTENCY_KEY.EXPIRES_AT, utc.plusHours(1))
-                .execute();
+        insertKey(dsl, "k1", utc, utc.plusHours(1));
 
         assertEquals(1, dsl.fetchCount(FCN_IDEMPOTENCY_KEY,
                 FCN_IDEMPOTENCY_KEY.CREATED_AT.eq(utc.withOffsetSameInstant(ZoneOffset.ofHours(7)))));
@@ -79,16 +61,7 @@ class OffsetDateTimeBindingTest {
             OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 999_998_000, ZoneOffset.ofHours(1)),
         };
         for (int i = 0; i < values.length; i++) {
-            dsl.insertInto(FCN_IDEMPOTENCY_KEY)
-                    .set(FCN_IDEMPOTENCY_KEY.KEY_HASH, "k" + i)
-                    .set(FCN_IDEMPOTENCY_KEY.REQUEST_FINGERPRINT, "f")
-                    .set(FCN_IDEMPOTENCY_KEY.REQUEST_METHOD, "POST")
-                    .set(FCN_IDEMPOTENCY_KEY.REQUEST_PATH, "/trades")
-                    .set(FCN_IDEMPOTENCY_KEY.RESPONSE_STATUS, 201)
-                    .set(FCN_IDEMPOTENCY_KEY.RESPONSE_SNAPSHOT, "{}")
-                    .set(FCN_IDEMPOTENCY_KEY.CREATED_AT, values[i])
-                    .set(FCN_IDEMPOTENCY_KEY.EXPIRES_AT, values[i].plusNanos(1_000))
-                    .execute();
+            insertKey(dsl, "k" + i, values[i], values[i].plusNanos(1_000));
         }
         for (int i = 0; i < values.length; i++) {
             Record2<OffsetDateTime, OffsetDateTime> read = dsl
@@ -97,5 +70,19 @@ class OffsetDateTimeBindingTest {
             assertEquals(values[i], read.value1(), "value " + i);
             assertEquals(values[i].plusNanos(1_000), read.value2(), "value " + i + " plus a microsecond");
         }
+    }
+
+    /** A completed key {@code keyHash} with these two DATETIMEOFFSET values. */
+    private static void insertKey(DSLContext dsl, String keyHash, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+        dsl.insertInto(FCN_IDEMPOTENCY_KEY)
+                .set(FCN_IDEMPOTENCY_KEY.KEY_HASH, keyHash)
+                .set(FCN_IDEMPOTENCY_KEY.REQUEST_FINGERPRINT, "f")
+                .set(FCN_IDEMPOTENCY_KEY.REQUEST_METHOD, "POST")
+                .set(FCN_IDEMPOTENCY_KEY.REQUEST_PATH, "/trades")
+                .set(FCN_IDEMPOTENCY_KEY.RESPONSE_STATUS, 201)
+                .set(FCN_IDEMPOTENCY_KEY.RESPONSE_SNAPSHOT, "{}")
+                .set(FCN_IDEMPOTENCY_KEY.CREATED_AT, createdAt)
+                .set(FCN_IDEMPOTENCY_KEY.EXPIRES_AT, expiresAt)
+                .execute();
     }
 }
