@@ -110,30 +110,19 @@ final class BenchHarness implements AutoCloseable {
             if (engines.contains(BenchEngine.H2) || engines.contains(BenchEngine.H2_TCP)) {
                 removeStaleFixtures();
                 Path schema = schemaScript();
+                List<String> large = new ArrayList<>();
                 if (needs.paging()) {
-                    work.add(builders.submit(() -> {
-                        h2FixtureFile("paging", schema, Fixtures.PAGING_TRADES + " trades", (ds, s) -> {
-                            Fixtures.template(ds);
-                            s.execute(Fixtures.trades(BenchEngine.H2, "TRD-P", Fixtures.PAGING_TRADES));
-                        });
-                        return null;
-                    }));
+                    large.add("paging");
                 }
                 if (needs.growth()) {
-                    work.add(builders.submit(() -> {
-                        h2FixtureFile("growth", schema, Fixtures.PAGING_TRADES + " trades and "
-                                + Fixtures.PURGE_KEYS + " idempotency keys", (ds, s) -> {
-                                    Fixtures.template(ds);
-                                    s.execute(Fixtures.trades(BenchEngine.H2, "TRD-P", Fixtures.PAGING_TRADES));
-                                    s.execute(Fixtures.expiredKeys(BenchEngine.H2, Fixtures.PURGE_KEYS));
-                                });
-                        return null;
-                    }));
+                    large.add("growth");
                 }
                 if (needs.purge()) {
+                    large.add("purge");
+                }
+                if (!large.isEmpty()) {
                     work.add(builders.submit(() -> {
-                        h2FixtureFile("purge", schema, Fixtures.PURGE_KEYS + " expired idempotency keys",
-                                (ds, s) -> s.execute(Fixtures.expiredKeys(BenchEngine.H2, Fixtures.PURGE_KEYS)));
+                        h2LargeFixtureFiles(large, schema);
                         return null;
                     }));
                 }
@@ -178,16 +167,12 @@ final class BenchHarness implements AutoCloseable {
 
     // ---------------------------------------------------------------- H2
 
-    private interface Filler {
-        void fill(DataSource dataSource, Statement statement) throws SQLException;
-    }
-
     private void removeStaleFixtures() throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if ((name.startsWith("schema-") || name.startsWith("paging-") || name.startsWith("purge-")
-                        || name.startsWith("growth-"))
+                if ((name.startsWith("schema-") || name.startsWith("large-") || name.startsWith("paging-")
+                        || name.startsWith("purge-") || name.startsWith("growth-"))
                         && !name.contains(key)) {
                     log.println("fixtures: removing stale " + name);
                     Files.delete(file);
@@ -226,27 +211,49 @@ final class BenchHarness implements AutoCloseable {
         return script;
     }
 
-    /** A file database {@code <name>-<key>.mv.db}: reused when present, else built in a temporary file and renamed. */
-    private void h2FixtureFile(String name, Path schema, String what, Filler filler) throws Exception {
-        Path file = dir.resolve(name + "-" + key + ".mv.db");
-        if (Files.exists(file)) {
-            log.println("fixtures: H2 " + name + " (" + what + ") reused: " + file.getFileName());
+    /**
+     * The file databases {@code <name>-<key>.mv.db} for paging, growth and purge, each a copy of one file holding
+     * what the T-SQL engine's large database holds: 1,000,000 active trades and 1,000,000 expired idempotency keys.
+     * Each is reused when present; a missing one is copied (a second) from that file, built once in a temporary file.
+     * Separate copies, since growth forks write to theirs and purge shots copy theirs, which must then be closed.
+     */
+    private void h2LargeFixtureFiles(List<String> names, Path schema) throws Exception {
+        List<Path> missing = new ArrayList<>();
+        for (String name : names) {
+            Path file = dir.resolve(name + "-" + key + ".mv.db");
+            if (Files.exists(file)) {
+                log.println("fixtures: H2 " + name + " reused: " + file.getFileName());
+            } else {
+                missing.add(file);
+            }
+        }
+        if (missing.isEmpty()) {
             return;
         }
         long start = System.nanoTime();
-        Path building = dir.resolve(name + "-" + key + "-building");
+        Path building = dir.resolve("large-" + key + "-building");
         Files.deleteIfExists(Path.of(building + ".mv.db"));
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(BenchDatabase.h2Url("file:" + building, BenchDatabase.H2_LARGE_CACHE));
         ds.setUser("sa");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             BenchDatabase.runScript(c, schema);
-            filler.fill(ds, s);
+            Fixtures.template(ds);
+            Fixtures.h2InChunks(s, Fixtures.PAGING_TRADES, (from, to) -> Fixtures.h2Trades("TRD-P", from, to));
+            Fixtures.h2InChunks(s, Fixtures.PURGE_KEYS, Fixtures::h2ExpiredKeys);
             s.execute("ANALYZE");
             s.execute("SHUTDOWN COMPACT");
         }
-        move(Path.of(building + ".mv.db"), file);
-        log.printf("fixtures: H2 %s (%s) built in %.1f s: %s%n", name, what, seconds(start), file.getFileName());
+        Path built = Path.of(building + ".mv.db");
+        for (Path file : missing.subList(1, missing.size())) {
+            Path copying = Path.of(file + ".tmp");
+            Files.copy(built, copying, StandardCopyOption.REPLACE_EXISTING);
+            move(copying, file);
+        }
+        move(built, missing.get(0));
+        log.printf("fixtures: H2 %,d trades and %,d expired idempotency keys built in %.1f s: %s%n",
+                Fixtures.PAGING_TRADES, Fixtures.PURGE_KEYS, seconds(start),
+                missing.stream().map(f -> f.getFileName().toString()).toList());
     }
 
     private static void move(Path from, Path to) throws IOException {

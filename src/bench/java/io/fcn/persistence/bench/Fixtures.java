@@ -3,6 +3,8 @@ package io.fcn.persistence.bench;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HexFormat;
 
 import javax.sql.DataSource;
@@ -18,7 +20,13 @@ import io.fcn.persistence.template.NewTemplate;
 final class Fixtures {
 
     /** Bump when a fixture's rows change: the stored H2 fixture files are then rebuilt. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+
+    /**
+     * Rows per H2 insert statement, each committed. One statement of 1,000,000 rows took several times as long: while
+     * its transaction is open, H2's store walks every map's growing chain of kept versions each time it writes.
+     */
+    static final int H2_CHUNK = 10_000;
 
     static final int PAGING_TRADES = 1_000_000;
     static final int PURGE_KEYS = 1_000_000;
@@ -58,10 +66,7 @@ final class Fixtures {
     /** Active trades {@code <prefix>1…<prefix><count>}, in that id order. */
     static String trades(BenchEngine engine, String prefix, int count) {
         return engine.isH2()
-                ? "INSERT INTO fcn_trade (" + TRADE_COLUMNS + ") SELECT CONCAT('" + prefix + "', \"X\"), '"
-                        + BenchDatabase.TEMPLATE_ID + "', '" + BenchDatabase.SPEC_VERSION + "', DATE '2026-01-15',"
-                        + " DATE '2027-01-15', 1000000, 'USD', 'active', FALSE, FALSE, '{}', 0, CURRENT_TIMESTAMP,"
-                        + " CURRENT_TIMESTAMP FROM SYSTEM_RANGE(1, " + count + ")"
+                ? h2Trades(prefix, 1, count)
                 : numbers(count) + "INSERT INTO fcn_trade (" + TRADE_COLUMNS + ") SELECT CONCAT('" + prefix + "', i),"
                         + " '" + BenchDatabase.TEMPLATE_ID + "', '" + BenchDatabase.SPEC_VERSION + "', '2026-01-15',"
                         + " '2027-01-15', 1000000, 'USD', 'active', 0, 0, '{}', 0, SYSDATETIMEOFFSET(),"
@@ -71,12 +76,37 @@ final class Fixtures {
     /** Completed idempotency keys that expired on 2026-01-02 (the purge runs "now" = 2026-06-01). */
     static String expiredKeys(BenchEngine engine, int count) {
         return engine.isH2()
-                ? "INSERT INTO fcn_idempotency_key (" + KEY_COLUMNS + ") SELECT CONCAT('k', \"X\"), 'f', 'POST',"
-                        + " '/v1/trades', 'completed', 201, '{}', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00',"
-                        + " TIMESTAMP WITH TIME ZONE '2026-01-02 00:00:00+00' FROM SYSTEM_RANGE(1, " + count + ")"
+                ? h2ExpiredKeys(1, count)
                 : numbers(count) + "INSERT INTO fcn_idempotency_key (" + KEY_COLUMNS + ") SELECT CONCAT('k', i), 'f',"
                         + " 'POST', '/v1/trades', 'completed', 201, '{}', '2026-01-01 00:00:00 +00:00',"
                         + " '2026-01-02 00:00:00 +00:00' FROM n WHERE i <= " + count;
+    }
+
+    /** H2: trades {@code <prefix><from>…<prefix><to>} (see {@link #trades}). */
+    static String h2Trades(String prefix, long from, long to) {
+        return "INSERT INTO fcn_trade (" + TRADE_COLUMNS + ") SELECT CONCAT('" + prefix + "', \"X\"), '"
+                + BenchDatabase.TEMPLATE_ID + "', '" + BenchDatabase.SPEC_VERSION + "', DATE '2026-01-15',"
+                + " DATE '2027-01-15', 1000000, 'USD', 'active', FALSE, FALSE, '{}', 0, CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP FROM SYSTEM_RANGE(" + from + ", " + to + ")";
+    }
+
+    /** H2: keys {@code k<from>…k<to>} (see {@link #expiredKeys}). */
+    static String h2ExpiredKeys(long from, long to) {
+        return "INSERT INTO fcn_idempotency_key (" + KEY_COLUMNS + ") SELECT CONCAT('k', \"X\"), 'f', 'POST',"
+                + " '/v1/trades', 'completed', 201, '{}', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00',"
+                + " TIMESTAMP WITH TIME ZONE '2026-01-02 00:00:00+00' FROM SYSTEM_RANGE(" + from + ", " + to + ")";
+    }
+
+    /** H2: rows 1…{@code count}, {@link #H2_CHUNK} to a statement, on an auto-committing statement. */
+    static void h2InChunks(Statement statement, int count, RowRange insert) throws SQLException {
+        for (long from = 1; from <= count; from += H2_CHUNK) {
+            statement.execute(insert.insert(from, Math.min(count, from + H2_CHUNK - 1)));
+        }
+    }
+
+    /** The statement inserting rows {@code from…to}. */
+    interface RowRange {
+        String insert(long from, long to);
     }
 
     private static final String TRADE_COLUMNS = "trade_id, template_id, spec_version, trade_date, maturity_date,"
