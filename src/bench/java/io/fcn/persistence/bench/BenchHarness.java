@@ -87,12 +87,12 @@ final class BenchHarness implements AutoCloseable {
     }
 
     /**
-     * The fixtures are built side by side, H2's two files and the T-SQL engine's databases (which that engine's own
+     * The fixtures are built side by side, H2's file and the T-SQL engine's databases (which that engine's own
      * process builds): on two cores, about half the wait.
      */
     private void prepare(Set<BenchEngine> engines, Needs needs) throws Exception {
         Files.createDirectories(dir);
-        ExecutorService builders = Executors.newFixedThreadPool(3);
+        ExecutorService builders = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> work = new ArrayList<>();
             if (engines.contains(BenchEngine.TSQL)) {
