@@ -87,7 +87,7 @@ public final class FcnPersistence {
 
         this.templates = new TemplateRepository(context);
         this.lifecycleEvents = new LifecycleEventRepository(context);
-        this.trades = new TradeRepository(context, templates);
+        this.trades = new TradeRepository(context);
         this.observations = new ObservationRepository(context);
         this.idempotency = new IdempotencyRepository(context);
     }

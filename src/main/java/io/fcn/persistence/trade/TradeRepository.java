@@ -1,5 +1,6 @@
 package io.fcn.persistence.trade;
 
+import static io.fcn.persistence.jooq.Tables.FCN_TEMPLATE;
 import static io.fcn.persistence.jooq.Tables.FCN_TRADE;
 
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
+import org.jooq.Record;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
@@ -35,8 +37,6 @@ import io.fcn.persistence.internal.sql.ReusableQuery;
 import io.fcn.persistence.internal.sql.ReusableSelect;
 import io.fcn.persistence.internal.errors.ScrubbedSqlException;
 import io.fcn.persistence.internal.errors.SqlErrors;
-import io.fcn.persistence.template.Template;
-import io.fcn.persistence.template.TemplateRepository;
 import io.fcn.persistence.types.TemplateStatus;
 import io.fcn.persistence.internal.validation.Validate;
 import io.fcn.persistence.types.TradeStatus;
@@ -57,21 +57,20 @@ public final class TradeRepository {
     static final String ENTITY = "trade";
 
     private final RepositoryContext db;
-    private final TemplateRepository templates;
     private final EventWriter events;
     private final ReusableSelect<FcnTradeRecord> byTradeId;
+    private final ReusableSelect<Record> templateForBooking;
     private final ReusableQuery insert;
 
     /**
      * The repository over the entry point's context; take it from {@code FcnPersistence.trades()}.
      * @param db the entry point's jOOQ context, clock and transaction
-     * @param templates the templates a booking is checked against
      */
-    public TradeRepository(RepositoryContext db, TemplateRepository templates) {
+    public TradeRepository(RepositoryContext db) {
         this.db = db;
-        this.templates = templates;
         this.events = new EventWriter(db.dsl());
         this.byTradeId = byTradeId(db.dsl());
+        this.templateForBooking = templateForBooking(db.dsl());
         this.insert = insert(db.dsl());
     }
 
@@ -105,6 +104,16 @@ public final class TradeRepository {
     }
 
     /** The trade by its business key: the hottest read, rendered once. */
+    /**
+     * The three columns a booking checks: every booking reads them, and the template's other columns (its
+     * parameters text above all) would only travel to be dropped.
+     */
+    private static ReusableSelect<Record> templateForBooking(DSLContext dsl) {
+        Param<String> templateId = DSL.param(FCN_TEMPLATE.TEMPLATE_ID);
+        return ReusableSelect.of(dsl, dsl.select(FCN_TEMPLATE.TEMPLATE_ID, FCN_TEMPLATE.SPEC_VERSION,
+                FCN_TEMPLATE.STATUS).from(FCN_TEMPLATE).where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId)), templateId);
+    }
+
     static ReusableSelect<FcnTradeRecord> byTradeId(DSLContext dsl) {
         Param<String> tradeId = DSL.param(FCN_TRADE.TRADE_ID);
         return ReusableSelect.of(dsl, FCN_TRADE, dsl.selectFrom(FCN_TRADE).where(FCN_TRADE.TRADE_ID.eq(tradeId)),
@@ -126,20 +135,24 @@ public final class TradeRepository {
         return db.call("trade", "book", () -> {
             Validate.notNull("trade", trade);
             return db.inTransaction(() -> {
-                Template template = templates.get(trade.templateId());
-                if (template.status() != TemplateStatus.ACTIVE) {
+                Record template = templateForBooking.bind(trade.templateId()).fetchOptional().orElseThrow(
+                        () -> new NotFoundException("template", trade.templateId()));
+                String templateId = template.get(FCN_TEMPLATE.TEMPLATE_ID);
+                String specVersion = template.get(FCN_TEMPLATE.SPEC_VERSION);
+                TemplateStatus status = template.get(FCN_TEMPLATE.STATUS);
+                if (status != TemplateStatus.ACTIVE) {
                     throw new ValidationException("template_id", "must name an active template, '"
-                            + template.templateId() + "' is " + template.status().getLiteral());
+                            + templateId + "' is " + status.getLiteral());
                 }
                 // Compared as SQL Server's collation compares them: case-insensitively.
-                if (!template.specVersion().equalsIgnoreCase(trade.specVersion())) {
+                if (!specVersion.equalsIgnoreCase(trade.specVersion())) {
                     throw new ValidationException("spec_version", "must be the spec_version of template '"
-                            + template.templateId() + "' (" + template.specVersion() + "), got " + trade.specVersion());
+                            + templateId + "' (" + specVersion + "), got " + trade.specVersion());
                 }
                 OffsetDateTime now = db.now();
                 try {
                     // Insert and let the unique constraint decide: a check before it could race another booking.
-                    insert.execute(trade.tradeId(), template.templateId(), template.specVersion(), trade.tradeDate(),
+                    insert.execute(trade.tradeId(), templateId, specVersion, trade.tradeDate(),
                             trade.maturityDate(), trade.notional(), trade.currency(), trade.tradeParams(), now);
                 } catch (IntegrityConstraintViolationException e) {
                     if (SqlErrors.isUniqueViolation(e)) {
@@ -148,8 +161,8 @@ public final class TradeRepository {
                     throw e;
                 }
                 events.write(trade.tradeId(), LifecycleEventType.CREATED, trade.tradeDate(), EventPayload.object()
-                        .put("template_id", template.templateId())
-                        .put("spec_version", template.specVersion())
+                        .put("template_id", templateId)
+                        .put("spec_version", specVersion)
                         .put("trade_date", trade.tradeDate())
                         .put("maturity_date", trade.maturityDate())
                         .put("notional", trade.notional())
