@@ -103,7 +103,6 @@ public final class TradeRepository {
                 tradeId, templateId, specVersion, tradeDate, maturityDate, notional, currency, tradeParams, now);
     }
 
-    /** The trade by its business key: the hottest read, rendered once. */
     /**
      * The three columns a booking checks: every booking reads them, and the template's other columns (its
      * parameters text above all) would only travel to be dropped.
@@ -114,6 +113,7 @@ public final class TradeRepository {
                 FCN_TEMPLATE.STATUS).from(FCN_TEMPLATE).where(FCN_TEMPLATE.TEMPLATE_ID.eq(templateId)), templateId);
     }
 
+    /** The trade by its business key: the hottest read, rendered once. */
     static ReusableSelect<FcnTradeRecord> byTradeId(DSLContext dsl) {
         Param<String> tradeId = DSL.param(FCN_TRADE.TRADE_ID);
         return ReusableSelect.of(dsl, FCN_TRADE, dsl.selectFrom(FCN_TRADE).where(FCN_TRADE.TRADE_ID.eq(tradeId)),
